@@ -1,0 +1,47 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from quiz.views import public, student, teacher
+
+urlpatterns = [
+    path("", public.home, name="home"),
+    path("healthz", public.health, name="health"),
+    path("accounts/signup/", public.signup, name="signup"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    # Students
+    path("student/", student.dashboard, name="student-dashboard"),
+    path("student/join/", student.join_class, name="student-join"),
+    path("assignments/<int:assignment_id>/start/", student.attempt_begin, name="attempt-start"),
+    path("attempts/<int:attempt_id>/", student.attempt_detail, name="attempt-detail"),
+    path(
+        "attempts/<int:attempt_id>/q/<int:number>/",
+        student.attempt_question,
+        name="attempt-question",
+    ),
+    path("attempts/<int:attempt_id>/review/", student.attempt_review, name="attempt-review"),
+    path("attempts/<int:attempt_id>/submit/", student.attempt_finish, name="attempt-submit"),
+    # Teachers
+    path("teacher/", teacher.dashboard, name="teacher-dashboard"),
+    path("teacher/classes/new/", teacher.class_new, name="class-new"),
+    path("teacher/classes/<int:class_id>/", teacher.class_detail, name="class-detail"),
+    path(
+        "teacher/classes/<int:class_id>/rotate-code/",
+        teacher.class_rotate_code,
+        name="class-rotate-code",
+    ),
+    path("teacher/articles/", teacher.article_list, name="article-list"),
+    path("teacher/articles/<int:article_id>/", teacher.article_detail, name="article-detail"),
+    path("teacher/quizzes/<int:quiz_id>/", teacher.quiz_detail, name="quiz-detail"),
+    path("teacher/quizzes/<int:quiz_id>/assign/", teacher.assignment_new, name="assignment-new"),
+    path(
+        "teacher/assignments/<int:assignment_id>/results/",
+        teacher.assignment_results,
+        name="assignment-results",
+    ),
+    path(
+        "teacher/assignments/<int:assignment_id>/results.csv",
+        teacher.assignment_results_csv,
+        name="assignment-results-csv",
+    ),
+]

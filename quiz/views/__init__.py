@@ -1,0 +1,1 @@
+"""Views, one module per audience: public.py, student.py, teacher.py."""

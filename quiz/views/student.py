@@ -1,0 +1,279 @@
+"""Students: their assignments, taking a quiz one question at a time, and their feedback.
+
+Every view here is for signed-in students only, and looks attempts up by the signed-in
+student, so another student's attempt id is a 404. No page before submission carries
+which choice is correct.
+"""
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from quiz import services
+from quiz.forms import JoinClassForm
+from quiz.models import Assignment, Attempt, Choice, Question, Response
+from quiz.views.access import student_required
+
+
+def _assignment_state(assignment: Assignment, attempts: list[Attempt], now) -> str:
+    if any(not a.is_submitted for a in attempts):
+        return "in progress"
+    if attempts and (len(attempts) >= assignment.attempts_allowed or assignment.is_closed(now)):
+        return "submitted"
+    if assignment.is_closed(now):
+        return "closed"
+    if now < assignment.opens_at:
+        return "not open yet"
+    return "submitted" if attempts else "not started"
+
+
+@require_GET
+@student_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Students: every assignment of every class they are in, with its state."""
+    now = timezone.now()
+    services.attempt_close_overdue(now=now)  # a student's own overdue attempts show as done
+    assignments = (
+        Assignment.objects.for_student(request.user)
+        .select_related("quiz", "school_class")
+        .prefetch_related(
+            Prefetch(
+                "attempts",
+                queryset=Attempt.objects.filter(student=request.user).order_by("number"),
+                to_attr="my_attempts",
+            )
+        )
+        .order_by("closes_at")
+    )
+    rows = []
+    for assignment in assignments:
+        attempts = assignment.my_attempts
+        rows.append(
+            {
+                "assignment": assignment,
+                "state": _assignment_state(assignment, attempts, now),
+                "attempts": attempts,
+                "latest": attempts[-1] if attempts else None,
+                "can_start": assignment.is_open(now)
+                and (
+                    any(not a.is_submitted for a in attempts)
+                    or len(attempts) < assignment.attempts_allowed
+                ),
+            }
+        )
+    classes = request.user.classes_enrolled.order_by("name")
+    return render(
+        request,
+        "quiz/student/dashboard.html",
+        {"rows": rows, "classes": classes, "join_form": JoinClassForm()},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@student_required
+def join_class(request: HttpRequest) -> HttpResponse:
+    """Students: join a class with the code the teacher gives out."""
+    form = JoinClassForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            school_class = services.class_join(
+                student=request.user, join_code=form.cleaned_data["join_code"]
+            )
+        except services.ServiceError as error:
+            form.add_error("join_code", str(error))
+        else:
+            messages.success(request, f"You have joined {school_class.name}.")
+            return redirect("student-dashboard")
+    return render(request, "quiz/student/join.html", {"form": form})
+
+
+@require_POST
+@student_required
+def attempt_begin(request: HttpRequest, assignment_id: int) -> HttpResponse:
+    """Students of the assignment's class: start an attempt, or resume the open one."""
+    assignment = get_object_or_404(Assignment.objects.for_student(request.user), pk=assignment_id)
+    try:
+        attempt = services.attempt_start(
+            assignment=assignment, student=request.user, now=timezone.now()
+        )
+    except services.ServiceError as error:
+        messages.error(request, str(error))
+        return redirect("student-dashboard")
+    return redirect("attempt-question", attempt_id=attempt.pk, number=attempt.current_position + 1)
+
+
+def _own_attempt(request: HttpRequest, attempt_id: int) -> Attempt:
+    return get_object_or_404(
+        Attempt.objects.select_related("assignment__quiz__article", "assignment__school_class"),
+        pk=attempt_id,
+        student=request.user,
+    )
+
+
+def _closed_redirect(request: HttpRequest, attempt: Attempt) -> HttpResponse:
+    url = reverse("attempt-detail", args=[attempt.pk])
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
+
+
+def _question_context(attempt: Attempt, number: int) -> dict:
+    total = len(attempt.question_order)
+    question_id = attempt.question_order[number - 1]
+    question = get_object_or_404(Question, pk=question_id)
+    choice_ids = attempt.choice_order.get(str(question_id), [])
+    by_id = {c.pk: c for c in Choice.objects.filter(pk__in=choice_ids)}
+    choices = [by_id[cid] for cid in choice_ids if cid in by_id]
+    saved = Response.objects.filter(attempt=attempt, question_id=question_id).first()
+    answered = Response.objects.filter(attempt=attempt).count()
+    return {
+        "attempt": attempt,
+        "question": question,
+        "choices": choices,
+        "chosen_id": saved.choice_id if saved else None,
+        "number": number,
+        "total": total,
+        "answered": answered,
+        "previous_number": number - 1 if number > 1 else None,
+        "next_number": number + 1 if number < total else None,
+        "deadline": attempt.deadline(),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@student_required
+def attempt_question(request: HttpRequest, attempt_id: int, number: int) -> HttpResponse:
+    """The student who owns the attempt: one question; choosing an answer saves it at once
+    (htmx), or with the form's buttons when JavaScript is off."""
+    attempt = _own_attempt(request, attempt_id)
+    now = timezone.now()
+    if attempt.is_submitted:
+        return _closed_redirect(request, attempt)
+    if now >= attempt.deadline():
+        services.attempt_submit(attempt=attempt, now=now)
+        messages.info(request, "Time is up: your attempt was submitted with your saved answers.")
+        return _closed_redirect(request, attempt)
+    if not 1 <= number <= len(attempt.question_order):
+        raise Http404("No such question in this quiz.")
+
+    status_message = ""
+    status_ok = True
+    if request.method == "POST":
+        question_id = attempt.question_order[number - 1]
+        choice_id = request.POST.get("choice", "")
+        if choice_id.isdigit():
+            try:
+                services.response_save(
+                    attempt=attempt, question_id=question_id, choice_id=int(choice_id), now=now
+                )
+            except services.AttemptClosedError as error:
+                messages.info(request, str(error))
+                return _closed_redirect(request, attempt)
+            except services.ServiceError as error:
+                status_message, status_ok = str(error), False
+            else:
+                status_message = "Answer saved."
+        elif choice_id:
+            status_message, status_ok = "That choice is not valid. Choose again.", False
+        if not request.htmx and status_ok:
+            go = request.POST.get("go", "next")
+            if go == "previous" and number > 1:
+                return redirect("attempt-question", attempt_id=attempt.pk, number=number - 1)
+            if go == "review" or number >= len(attempt.question_order):
+                return redirect("attempt-review", attempt_id=attempt.pk)
+            return redirect("attempt-question", attempt_id=attempt.pk, number=number + 1)
+    else:
+        services.attempt_set_position(attempt=attempt, position=number - 1)
+
+    context = _question_context(attempt, number)
+    context.update({"status_message": status_message, "status_ok": status_ok})
+    template = "quiz/student/take.html"
+    if request.htmx:
+        # A chosen answer updates only the status line, so keyboard focus stays on the radio;
+        # moving to another question swaps the whole card.
+        template += "#save-status" if request.method == "POST" else "#question-card"
+    return render(request, template, context)
+
+
+@require_GET
+@student_required
+def attempt_review(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    """The student who owns the attempt: which questions are answered, before submitting."""
+    attempt = _own_attempt(request, attempt_id)
+    if attempt.is_submitted:
+        return redirect("attempt-detail", attempt_id=attempt.pk)
+    answered = set(Response.objects.filter(attempt=attempt).values_list("question_id", flat=True))
+    stems = dict(Question.objects.filter(pk__in=attempt.question_order).values_list("id", "stem"))
+    items = [
+        {"number": index + 1, "stem": stems.get(qid, ""), "answered": qid in answered}
+        for index, qid in enumerate(attempt.question_order)
+    ]
+    unanswered = [item for item in items if not item["answered"]]
+    return render(
+        request,
+        "quiz/student/review.html",
+        {"attempt": attempt, "items": items, "unanswered": unanswered},
+    )
+
+
+@require_POST
+@student_required
+def attempt_finish(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    """The student who owns the attempt: submit it (a second click changes nothing)."""
+    attempt = _own_attempt(request, attempt_id)
+    was_submitted = attempt.is_submitted
+    services.attempt_submit(attempt=attempt, now=timezone.now())
+    if not was_submitted:
+        messages.success(request, "Your answers have been submitted.")
+    return redirect("attempt-detail", attempt_id=attempt.pk)
+
+
+@require_GET
+@student_required
+def attempt_detail(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    """The student who owns the attempt: the score, and the feedback when the assignment's
+    policy allows it."""
+    attempt = _own_attempt(request, attempt_id)
+    if not attempt.is_submitted:
+        return redirect(
+            "attempt-question", attempt_id=attempt.pk, number=attempt.current_position + 1
+        )
+    now = timezone.now()
+    show_feedback = services.attempt_feedback_visible(attempt=attempt, now=now)
+    items = []
+    if show_feedback:
+        questions = {
+            q.pk: q
+            for q in Question.objects.filter(pk__in=attempt.question_order).prefetch_related(
+                "choices"
+            )
+        }
+        chosen = dict(
+            Response.objects.filter(attempt=attempt).values_list("question_id", "choice_id")
+        )
+        for index, qid in enumerate(attempt.question_order):
+            question = questions[qid]
+            by_id = {c.pk: c for c in question.choices.all()}
+            ordered = [by_id[cid] for cid in attempt.choice_order.get(str(qid), []) if cid in by_id]
+            correct = question.correct_choice()
+            items.append(
+                {
+                    "number": index + 1,
+                    "question": question,
+                    "choices": ordered,
+                    "chosen_id": chosen.get(qid),
+                    "correct_id": correct.pk if correct else None,
+                    "is_correct": correct is not None and chosen.get(qid) == correct.pk,
+                }
+            )
+    return render(
+        request,
+        "quiz/student/result.html",
+        {"attempt": attempt, "show_feedback": show_feedback, "items": items},
+    )

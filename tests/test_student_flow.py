@@ -1,0 +1,233 @@
+"""A student takes a quiz: start, answer (with and without htmx), resume, review, submit."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from quiz import services
+from quiz.models import Assignment, Attempt, Response
+from tests.conftest import classroom_make, client_for
+
+pytestmark = pytest.mark.django_db
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def start(client, assignment) -> Attempt:
+    response = client.post(reverse("attempt-start", args=[assignment.pk]))
+    assert response.status_code == 302
+    return Attempt.objects.get(assignment=assignment, submitted_at__isnull=True)
+
+
+def question_url(attempt, number: int) -> str:
+    return reverse("attempt-question", args=[attempt.pk, number])
+
+
+def choice_ids(attempt, number: int) -> list[int]:
+    question_id = attempt.question_order[number - 1]
+    return attempt.choice_order[str(question_id)]
+
+
+def correct_id(attempt, number: int) -> int:
+    question = attempt.assignment.quiz.questions.get(pk=attempt.question_order[number - 1])
+    return question.correct_choice().pk
+
+
+def test_dashboard_lists_assignments_with_their_state(classroom):
+    client = client_for(classroom.students[0])
+    page = client.get(reverse("student-dashboard")).content.decode()
+    assert classroom.quiz.title in page
+    assert "not started" in page
+    start(client, classroom.assignment)
+    assert "in progress" in client.get(reverse("student-dashboard")).content.decode()
+
+
+def test_whole_flow_without_javascript(classroom):
+    client = client_for(classroom.students[0])
+    attempt = start(client, classroom.assignment)
+    page = client.get(question_url(attempt, 1)).content.decode()
+    assert "Question 1 of 3" in page
+    assert '<progress value="1" max="3"' in page
+    for number in (1, 2, 3):
+        response = client.post(
+            question_url(attempt, number), {"choice": correct_id(attempt, number), "go": "next"}
+        )
+        expected = (
+            reverse("attempt-review", args=[attempt.pk])
+            if number == 3
+            else question_url(attempt, number + 1)
+        )
+        assert response.status_code == 302 and response.url == expected
+    review = client.get(reverse("attempt-review", args=[attempt.pk])).content.decode()
+    assert "You have answered every question." in review
+    response = client.post(reverse("attempt-submit", args=[attempt.pk]), follow=True)
+    page = response.content.decode()
+    assert "3 out of 3" in page
+    assert "right answer" in page  # feedback after submit by default
+    attempt.refresh_from_db()
+    assert attempt.score == 3 and attempt.is_submitted
+
+
+def test_whole_flow_with_htmx(classroom):
+    client = client_for(classroom.students[0])
+    attempt = start(client, classroom.assignment)
+    card = client.get(question_url(attempt, 2), **HTMX)
+    body = card.content.decode()
+    assert 'id="question-card"' in body and "<html" not in body
+    assert "Question 2 of 3" in body
+    saved = client.post(question_url(attempt, 2), {"choice": choice_ids(attempt, 2)[1]}, **HTMX)
+    assert saved.status_code == 200
+    assert "Answer saved." in saved.content.decode()
+    assert 'id="save-status"' in saved.content.decode()
+    assert Response.objects.get(attempt=attempt).choice_id == choice_ids(attempt, 2)[1]
+    submitted = client.post(reverse("attempt-submit", args=[attempt.pk]))
+    assert submitted.status_code == 302
+    after = client.post(question_url(attempt, 1), {"choice": choice_ids(attempt, 1)[0]}, **HTMX)
+    assert after.status_code == 204 and after["HX-Redirect"] == reverse(
+        "attempt-detail", args=[attempt.pk]
+    )
+
+
+def test_the_answer_key_is_not_in_the_page_before_submission(classroom):
+    client = client_for(classroom.students[0])
+    attempt = start(client, classroom.assignment)
+    for number in (1, 2, 3):
+        for headers in ({}, HTMX):
+            page = client.get(question_url(attempt, number), **headers).content.decode()
+            assert "correct" not in page.lower()
+            assert 'class="key"' not in page and "right answer" not in page
+            assert "evidence" not in page.lower()
+    review = client.get(reverse("attempt-review", args=[attempt.pk])).content.decode()
+    assert "correct" not in review.lower()
+
+
+def test_saving_the_same_answer_twice_keeps_one_row(classroom):
+    client = client_for(classroom.students[0])
+    attempt = start(client, classroom.assignment)
+    choice = choice_ids(attempt, 1)[2]
+    for _ in range(3):
+        client.post(question_url(attempt, 1), {"choice": choice}, **HTMX)
+    assert Response.objects.filter(attempt=attempt).count() == 1
+    other = choice_ids(attempt, 1)[0]
+    client.post(question_url(attempt, 1), {"choice": other}, **HTMX)
+    assert Response.objects.get(attempt=attempt).choice_id == other
+
+
+def test_a_choice_from_another_question_is_refused(classroom):
+    client = client_for(classroom.students[0])
+    attempt = start(client, classroom.assignment)
+    response = client.post(question_url(attempt, 1), {"choice": choice_ids(attempt, 2)[0]}, **HTMX)
+    assert "does not belong" in response.content.decode()
+    assert not Response.objects.filter(attempt=attempt).exists()
+
+
+def test_reload_or_new_device_resumes_where_the_student_was(classroom):
+    student = classroom.students[0]
+    first_device = client_for(student)
+    attempt = start(first_device, classroom.assignment)
+    first_device.post(question_url(attempt, 1), {"choice": choice_ids(attempt, 1)[1]}, **HTMX)
+    first_device.get(question_url(attempt, 3))
+    second_device = client_for(student)
+    response = second_device.post(reverse("attempt-start", args=[classroom.assignment.pk]))
+    assert response.url == question_url(attempt, 3)
+    page = second_device.get(question_url(attempt, 1)).content.decode()
+    assert f'value="{choice_ids(attempt, 1)[1]}" checked' in page
+    assert Attempt.objects.filter(student=student).count() == 1
+
+
+def test_submitting_twice_changes_nothing(classroom):
+    client = client_for(classroom.students[0])
+    attempt = start(client, classroom.assignment)
+    client.post(question_url(attempt, 1), {"choice": correct_id(attempt, 1)}, **HTMX)
+    client.post(reverse("attempt-submit", args=[attempt.pk]))
+    attempt.refresh_from_db()
+    first = attempt.submitted_at
+    client.post(reverse("attempt-submit", args=[attempt.pk]))
+    attempt.refresh_from_db()
+    assert attempt.submitted_at == first and attempt.score == 1
+
+
+def test_only_the_allowed_number_of_attempts(classroom):
+    client = client_for(classroom.students[0])
+    attempt = start(client, classroom.assignment)
+    client.post(reverse("attempt-submit", args=[attempt.pk]))
+    response = client.post(reverse("attempt-start", args=[classroom.assignment.pk]), follow=True)
+    assert "used all your attempts" in response.content.decode()
+    assert Attempt.objects.filter(assignment=classroom.assignment).count() == 1
+
+
+def test_answers_after_the_time_limit_are_refused_and_the_attempt_is_scored(classroom):
+    Assignment.objects.filter(pk=classroom.assignment.pk).update(time_limit_minutes=10)
+    client = client_for(classroom.students[0])
+    attempt = start(client, classroom.assignment)
+    client.post(question_url(attempt, 1), {"choice": correct_id(attempt, 1)}, **HTMX)
+    later = timezone.now() + timedelta(minutes=11)
+    with pytest.raises(services.AttemptClosedError):
+        services.response_save(
+            attempt=attempt,
+            question_id=attempt.question_order[1],
+            choice_id=correct_id(attempt, 2),
+            now=later,
+        )
+    attempt.refresh_from_db()
+    assert attempt.is_submitted and attempt.score == 1
+    assert attempt.submitted_at == attempt.started_at + timedelta(minutes=10)
+
+
+def test_overdue_attempts_are_closed_with_what_was_saved(classroom):
+    client = client_for(classroom.students[0])
+    attempt = start(client, classroom.assignment)
+    client.post(question_url(attempt, 1), {"choice": correct_id(attempt, 1)}, **HTMX)
+    closed = services.attempt_close_overdue(
+        now=classroom.assignment.closes_at + timedelta(seconds=1)
+    )
+    attempt.refresh_from_db()
+    assert (
+        closed == 1
+        and attempt.score == 1
+        and attempt.submitted_at == classroom.assignment.closes_at
+    )
+
+
+def test_feedback_waits_for_the_closing_time_when_the_teacher_says_so(db):
+    room = classroom_make(feedback=Assignment.Feedback.AFTER_CLOSE)
+    client = client_for(room.students[0])
+    attempt = start(client, room.assignment)
+    page = client.post(reverse("attempt-submit", args=[attempt.pk]), follow=True).content.decode()
+    assert "after the quiz closes" in page
+    assert "right answer" not in page
+
+
+def test_a_student_joins_a_class_with_its_code(classroom, student):
+    client = client_for(student)
+    response = client.post(
+        reverse("student-join"), {"join_code": classroom.school_class.join_code.lower()}
+    )
+    assert response.status_code == 302
+    assert classroom.school_class.students.filter(pk=student.pk).exists()
+    bad = client.post(reverse("student-join"), {"join_code": "NOPE1234"})
+    assert "No class has that join code" in bad.content.decode()
+
+
+def test_sign_up_with_a_join_code_needs_no_email(classroom, client):
+    response = client.post(
+        reverse("signup"),
+        {
+            "username": "newkid",
+            "password1": "a-long-pass-phrase-9",
+            "password2": "a-long-pass-phrase-9",
+            "join_code": classroom.school_class.join_code,
+        },
+    )
+    assert response.status_code == 302
+    assert classroom.school_class.students.filter(username="newkid").exists()
+    dashboard = client.get(reverse("student-dashboard")).content.decode()
+    assert classroom.quiz.title in dashboard
+
+
+def test_a_student_in_two_classes_sees_both_assignments(classroom, other_classroom):
+    student = classroom.students[0]
+    services.class_join(student=student, join_code=other_classroom.school_class.join_code)
+    page = client_for(student).get(reverse("student-dashboard")).content.decode()
+    assert classroom.quiz.title in page and other_classroom.quiz.title in page
