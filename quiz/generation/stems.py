@@ -1,0 +1,356 @@
+"""Write question stems from a parsed sentence: wh-questions by moving the answer phrase,
+or a cloze with the answer phrase blanked when moving it would garble the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lemminflect import getInflection
+from spacy.tokens import Span, Token
+
+from .analyse import Analysis, Sentence
+
+BLANK = "_____"
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+OBJECT_DEPS = {"dobj", "attr", "oprd", "dative"}
+# Prepositions after which a place answers "where" and a date answers "when".
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "within", "throughout"}
+STRANDED_PLACE_PREPS = {"from", "to", "into", "via", "through", "towards", "toward"}
+TIME_PREPS = {"in", "on", "at", "during"}
+REPORTING_VERBS = {
+    "say",
+    "tell",
+    "add",
+    "report",
+    "announce",
+    "state",
+    "claim",
+    "argue",
+    "note",
+    "write",
+    "explain",
+    "warn",
+    "insist",
+    "believe",
+    "suggest",
+    "confirm",
+    "estimate",
+}
+PRONOUNS = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "him",
+    "her",
+    "them",
+    "his",
+    "hers",
+    "its",
+    "their",
+    "theirs",
+}
+PERSONAL = {"he", "she", "him", "her", "his", "hers"}
+_QUOTES = re.compile('["\u201c\u201d\u00ab\u00bb]')
+
+
+@dataclass(frozen=True)
+class StemDraft:
+    kind: str
+    stem: str
+    pronoun: bool  # an unresolved pronoun stayed in the stem
+    moved: bool  # a real wh-question rather than a cloze
+
+
+def phrase_head(span: Span) -> Token | None:
+    """The one token of `span` whose head lies outside it, or None if it is no constituent."""
+    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    return heads[0] if len(heads) == 1 else None
+
+
+def constituent(token: Token) -> tuple[int, int]:
+    """Token range of `token`'s phrase, leaving out coordinated phrases and trailing commas."""
+    start, end = token.i, token.i + 1
+    for child in token.children:
+        if child.dep_ in ("conj", "cc"):
+            continue
+        left, right = child.left_edge.i, child.right_edge.i + 1
+        start, end = min(start, left), max(end, right)
+    doc = token.doc
+    while end - 1 > token.i and doc[end - 1].is_punct and doc[end - 1].text not in ")]":
+        end -= 1
+    return start, end
+
+
+def finite_clause_verb(token: Token) -> Token | None:
+    """The finite verb heading `token`'s clause, walking up through infinitives (xcomp)."""
+    verb = token
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb
+
+
+def main_clause(verb: Token) -> tuple[Token, Token | None] | None:
+    """(clause verb, reporting verb) when `verb` heads the sentence or a reported clause."""
+    if verb.dep_ == "ROOT":
+        return verb, None
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.lemma_ in REPORTING_VERBS:
+        return verb, verb.head
+    return None
+
+
+def _proper(token: Token) -> bool:
+    if token.lower_ in ("the", "a", "an"):
+        return False
+    return token.pos_ == "PROPN" or token.text == "I" or bool(token.ent_type_)
+
+
+@dataclass
+class Renderer:
+    """Turns chosen tokens back into text, resolving pronouns where the article allows."""
+
+    analysis: Analysis
+    sentence: Sentence
+    answer_key: str
+    pronoun_left: bool = False
+
+    def resolve(self, token: Token) -> str:
+        lower = token.lower_
+        if lower not in PRONOUNS or token.pos_ != "PRON":
+            return token.text
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if lower in ("its", "their") and token.tag_ == "PRP$":
+            if following is None or following.lower_ != "own":
+                return "the"
+        if lower in PERSONAL and token.i not in self.sentence.quoted:
+            if self.named_earlier_in_sentence(token):
+                # "Mirza, playing in her first final" reads worse with the name repeated.
+                self.pronoun_left = True
+                return token.text
+            name = self.person_before(token)
+            if (
+                name
+                and name.casefold() != self.answer_key
+                and self.answer_key not in name.casefold()
+            ):
+                possessive = token.tag_ == "PRP$" or lower in ("his", "hers")
+                return name + ("\u2019s" if possessive else "")
+        self.pronoun_left = True
+        return token.text
+
+    def named_earlier_in_sentence(self, token: Token) -> bool:
+        return any(
+            e.label_ == "PERSON" and e.end <= token.i and e.start >= self.sentence.span.start
+            for e in self.sentence.span.ents
+        )
+
+    def person_before(self, token: Token) -> str | None:
+        """The person a he/she refers to, when only one person is named in this sentence
+        before it and the one before; with two candidates a guess would mislead."""
+        names: set[str] = set()
+        for ent in self.sentence.span.ents:
+            if ent.label_ == "PERSON" and ent.end <= token.i:
+                names.add(self.full_name(ent.text))
+        if self.sentence.index > 0:
+            previous = self.analysis.sentences[self.sentence.index - 1]
+            for ent in previous.span.ents:
+                if ent.label_ == "PERSON":
+                    names.add(self.full_name(ent.text))
+        return names.pop() if len(names) == 1 else None
+
+    def full_name(self, text: str) -> str:
+        text = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", text.strip())
+        surname = text.split()[-1].casefold() if text.split() else ""
+        return self.analysis.person_full.get(surname, text)
+
+    def render(self, tokens: Iterable[Token], first: bool = False) -> str:
+        parts: list[str] = []
+        for n, token in enumerate(tokens):
+            text = self.resolve(token)
+            if n == 0 and first is False and not _proper(token) and text == token.text:
+                text = text[:1].lower() + text[1:]
+            parts.append(text + token.whitespace_)
+        return "".join(parts)
+
+
+def tidy(text: str) -> str:
+    """Mend the seams left where phrases were taken out."""
+    text = _QUOTES.sub("", text)
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r"\s+([,;:?.])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r"[,;:\-\u2013\u2014\s]+\?$", "?", text)
+    text = re.sub(r"^[,;:\s]+", "", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[:1].upper() + text[1:]
+
+
+def base_form(verb: Token) -> str:
+    forms = getInflection(verb.lemma_, tag="VB")
+    return forms[0] if forms else verb.lemma_
+
+
+def _do_form(verb: Token) -> str | None:
+    return {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(verb.tag_)
+
+
+def wh_question(
+    renderer: Renderer,
+    verb: Token,
+    reporter: Token | None,
+    removed: set[int],
+    wh: str,
+    as_subject: bool,
+) -> str | None:
+    """A question asking `wh` about the tokens in `removed`, a phrase of `verb`'s clause."""
+    sentence = renderer.sentence.span
+    if reporter is None:
+        clause = [t for t in sentence if not (t.is_punct and t.i == sentence.end - 1)]
+    else:
+        clause = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head == verb)]
+    clause = [t for t in clause if not t.is_space]
+    # Quoted words moved about lose their speaker; leave such sentences to a cloze.
+    if any(t.i in renderer.sentence.quoted and t.i not in removed for t in clause):
+        return None
+    # Two clauses joined ("X lost the point but she broke Y") cannot be asked as one.
+    for t in clause:
+        if t.i in removed or t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            return None
+    if verb.dep_ == "conj":
+        return None
+    subject_first = min(
+        (c.left_edge.i for c in verb.children if c.dep_ in SUBJECT_DEPS), default=verb.i
+    )
+    for t in clause:
+        if t.i < subject_first and t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            # A clause in front is fine only as a subordinate one ("While X, ...").
+            clause_head = t if t.dep_ != "aux" else t.head
+            if clause_head.dep_ not in ("advcl", "ccomp") or not any(
+                c.dep_ == "mark" for c in clause_head.children
+            ):
+                if not (clause_head.dep_ == "ccomp" and clause_head.head == verb):
+                    return None
+    prefix = ""
+    if reporter is not None:
+        source = [c for c in reporter.children if c.dep_ in SUBJECT_DEPS]
+        if source and source[0].pos_ != "PRON":
+            start, end = constituent(source[0])
+            prefix = "According to " + renderer.render(sentence.doc[start:end], first=True) + ", "
+        else:
+            prefix = "According to the article, "
+    if as_subject:
+        out: list[str] = []
+        placed = False
+        reported = [c for c in verb.children if c.dep_ == "ccomp" and c.i < min(removed)]
+        moved_ccomp: set[int] = set()
+        if reported:
+            # "X, the minister said" becomes "Who said that X?"
+            ccomp = reported[0]
+            moved_ccomp = set(range(ccomp.left_edge.i, ccomp.right_edge.i + 1))
+            moved_ccomp |= {t.i for t in clause if t.i < min(removed) and t.is_punct}
+        for token in clause:
+            if token.i in removed:
+                if not placed:
+                    out.append((wh if not out else wh[:1].lower() + wh[1:]) + " ")
+                    placed = True
+                continue
+            if token.i in moved_ccomp:
+                continue
+            out.append(renderer.resolve(token) + token.whitespace_)
+            if token.i == verb.i and reported:
+                words = [t for t in clause if t.i in moved_ccomp and not t.is_punct]
+                out.append(" that " + renderer.render(words) + " ")
+        text = "".join(out).rstrip(" ,.;:") + "?"
+        if not prefix:
+            return tidy(text)
+        return tidy(prefix + text[:1].lower() + text[1:] if text.startswith(wh) else prefix + text)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "expl"]
+    if not subjects:
+        return None
+    subject_start, subject_end = constituent(subjects[0])
+    if any(i in removed for i in range(subject_start, subject_end)):
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i > subject_end - 1]
+    negation = [c for c in verb.children if c.dep_ == "neg"]
+    skip = set(removed)
+    verb_text: str | None = None
+    if auxes:
+        moved = auxes[0]
+        aux_text = moved.lower_
+        if moved.lower_ in ("ca", "wo") or "'" in moved.text or "\u2019" in moved.text:
+            return None
+        skip.add(moved.i)
+    elif verb.lemma_ == "be" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        aux_text = verb.lower_
+        if "'" in aux_text or "\u2019" in aux_text:
+            return None
+        skip.add(verb.i)
+    else:
+        do = _do_form(verb)
+        if do is None:
+            return None
+        aux_text = do
+        verb_text = base_form(verb)
+    for neg in negation:
+        if neg.lower_ in ("n't", "n\u2019t"):
+            skip.add(neg.i)
+            aux_text += " not"
+    subject_tokens = [t for t in clause if subject_start <= t.i < subject_end]
+    front = [t for t in clause if t.i < subject_start and t.i not in skip]
+    rest = [t for t in clause if t.i >= subject_end and t.i not in skip]
+    # A reported clause before its reporting verb ("X, the minister said") follows the verb.
+    ccomp_front = [t for t in front if t.dep_ == "ccomp" and t.head == verb]
+    ccomp_tokens: list[Token] = []
+    if ccomp_front:
+        ccomp = ccomp_front[0]
+        ccomp_tokens = [t for t in front if ccomp.left_edge.i <= t.i <= ccomp.right_edge.i]
+        front = [t for t in front if t not in ccomp_tokens]
+        position = next((n for n, t in enumerate(rest) if t.i > verb.i), len(rest))
+        rest = rest[:position] + ccomp_tokens + rest[position:]
+    words = []
+    first_moved = ccomp_tokens[0].i if ccomp_front and ccomp_tokens else -1
+    for token in rest:
+        if token.i == verb.i and verb_text is not None:
+            words.append(verb_text + token.whitespace_)
+        elif token.i == first_moved:
+            words.append(renderer.render([token]))
+        else:
+            words.append(renderer.resolve(token) + token.whitespace_)
+    body = (
+        f"{wh} {aux_text} " + renderer.render(subject_tokens).strip() + " " + "".join(words).strip()
+    )
+    front_text = renderer.render(front, first=True).strip(" ,")
+    if front_text and len(front) <= 6:
+        text = body.rstrip(" ,.;:") + " " + front_text[:1].lower() + front_text[1:] + "?"
+        if front and _proper(front[0]):
+            text = body.rstrip(" ,.;:") + " " + front_text + "?"
+    elif front_text:
+        text = front_text + ", " + body[:1].lower() + body[1:].rstrip(" ,.;:") + "?"
+    else:
+        text = body.rstrip(" ,.;:") + "?"
+    if prefix:
+        text = prefix + text[:1].lower() + text[1:]
+    return tidy(text)
+
+
+def cloze(renderer: Renderer, start: int, end: int) -> str:
+    """The evidence sentence with tokens [start, end) replaced by a blank."""
+    sentence = renderer.sentence.span
+    out: list[str] = []
+    for token in sentence:
+        if start <= token.i < end:
+            if token.i == start:
+                out.append(BLANK + sentence.doc[end - 1].whitespace_)
+            continue
+        out.append(renderer.resolve(token) + token.whitespace_)
+    text = "".join(out)
+    text = _QUOTES.sub("", text)
+    return re.sub(r"\s+", " ", text).strip()
