@@ -57,6 +57,8 @@ class Analysis:
     role_person: dict[str, str] = field(default_factory=dict)
     # Entity key -> labels the model gave its mentions; the majority wins over one-off slips.
     labels: dict[str, Counter[str]] = field(default_factory=dict)
+    # Lemma of each noun -> how often the article uses it, for the weight of a noun phrase.
+    lemmas: Counter[str] = field(default_factory=Counter)
     # Keys of names the article uses as places ("in X", "from X").
     places: set[str] = field(default_factory=set)
 
@@ -177,6 +179,7 @@ def analyse(body: str) -> Analysis:
                 )
             )
         _index_entities(doc, analysis)
+        analysis.lemmas.update(t.lemma_.lower() for t in doc if t.pos_ == "NOUN")
     return analysis
 
 

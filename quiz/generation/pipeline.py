@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .analyse import Analysis, analyse
+from .analyse import Analysis, Sentence, analyse
 from .distractors import (
     COUNTRY_REGIONS,
     Pools,
@@ -16,7 +16,7 @@ from .distractors import (
     fine_type,
     stable_hash,
 )
-from .propose import Candidate, entity_type, propose
+from .propose import PERSON_NOUNS, Candidate, entity_type, noun_answer, propose
 from .rank import Draft, breaks_rules, score, select
 
 GENERATOR_VERSION = "2026.11.1"
@@ -67,6 +67,7 @@ def build_pools(analysis: Analysis) -> Pools:
                 countries[country] += 1
         if sentence.usable:
             _add_clause_phrases(sentence.span, pools)
+            _add_noun_phrases(sentence, pools)
     for country, _ in countries.most_common():
         if country in COUNTRY_REGIONS:
             pools.region = COUNTRY_REGIONS[country]
@@ -93,6 +94,17 @@ def _add_clause_phrases(span: object, pools: Pools) -> None:
                 pools.add("CAUSE_CLAUSE", text)
 
 
+def _add_noun_phrases(sentence: Sentence, pools: Pools) -> None:
+    for token in sentence.span:
+        if token.i in sentence.quoted or token.lemma_.lower() in PERSON_NOUNS:
+            continue
+        bounds = noun_answer(token)
+        if bounds is None:
+            continue
+        plural = token.tag_ == "NNS"
+        pools.add("THING_PL" if plural else "THING_SG", token.doc[bounds[0] : bounds[1]].text)
+
+
 def _cause_type(answer: str) -> str:
     first = answer.split()[0] if answer.split() else ""
     return "CAUSE_ING" if first.lower().endswith("ing") else "CAUSE_CLAUSE"
@@ -109,6 +121,9 @@ def _distractors_for(
 ) -> list[str]:
     if answer_type == "CAUSE":
         answer_type = _cause_type(answer)
+    elif answer_type == "THING":
+        last = answer.split(" of ")[0].split()[-1] if answer.split() else ""
+        answer_type = "THING_PL" if last.endswith("s") and not last.endswith("ss") else "THING_SG"
     return distractors(answer, answer_type, evidence, pools, avoid, count, below)
 
 

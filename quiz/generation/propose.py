@@ -78,6 +78,15 @@ _NAME_WORD = re.compile(
 )
 
 
+def _known_person(analysis: Analysis, ent: Span) -> bool:
+    """A lone word is a person's name only if the article gives the full name or a title."""
+    key = entity_key(ent.text)
+    if len(analysis.person_full.get(key, "").split()) > 1:
+        return True
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.lower_.rstrip(".") in ROLE_WORDS
+
+
 def _whole_name(ent: Span) -> bool:
     """False for a fragment of a longer name ("State" of "Islamic State") or a garbled span."""
     words = ent.text.split()
@@ -106,6 +115,8 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
     label = analysis.label_of(text, ent.label_)
     if label in NAMED_LABELS and not _whole_name(ent):
         return None
+    if label == "PERSON" and len(text.split()) == 1 and not _known_person(analysis, ent):
+        return None
     if label in ("GPE", "PERSON", "ORG", "NORP", "LOC") and country_of(text):
         return "COUNTRY" if label != "NORP" else None
     if label in ("GPE", "PERSON", "ORG", "LOC") and text in CITY_REGIONS:
@@ -126,6 +137,8 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
             return "YEAR"
         return "DATE"
     if label == "TIME":
+        if _DURATION.search(text) and not re.search(r"[ap]\.?m\b", text, re.I):
+            return "DURATION" if not _RELATIVE_DATE.search(text) else None
         return "TIME" if re.search(r"\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m", text, re.I) else None
     if label in NUMERIC_LABELS:
         if label == "CARDINAL" and len(re.findall(r"\d[\d,.]*", text)) > 1:
@@ -142,6 +155,21 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
     if label in NAMED_LABELS:
         return label
     return None
+
+
+_UNITS = {"m", "bn", "k", "million", "billion", "trillion", "%", "percent", "per"}
+
+
+def _with_units(ent: Span) -> Span:
+    """Widen a money or number span to its currency sign and unit ("£960m", not "960")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    if start > 0 and (doc[start - 1].is_currency or doc[start - 1].text in "£$€¥"):
+        if not doc[start - 1].whitespace_:
+            start -= 1
+    if end < len(doc) and doc[end].lower_ in _UNITS and not doc[end - 1].whitespace_:
+        end += 1
+    return doc[start:end]
 
 
 def _plain_number(ent: Span) -> bool:
@@ -198,6 +226,7 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
         if candidate is not None:
             found.append(candidate)
     found.extend(_why_candidates(analysis, sentence))
+    found.extend(_what_candidates(analysis, sentence))
     return found
 
 
@@ -232,6 +261,15 @@ def _candidate_for(
             importance=importance,
         )
 
+    if answer_type in ("NUMBER", "MONEY", "PERCENT", "QUANTITY"):
+        ent = _with_units(ent)
+        answer = ent.text.strip()
+        answer_start = body_offset + ent.start_char
+    head = phrase_head(ent)
+    if head is not None and (head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)):
+        importance -= 0.4  # one item of a list is a weaker question than a lone fact
+    if len(answer.split()) > 1 and answer_type in ("PERSON", "ORG", "EVENT", "FAC", "LOC"):
+        importance += 0.2
     moved = _moved_question(renderer, ent, answer_type)
     if moved is not None:
         kind, stem = moved
@@ -444,3 +482,103 @@ def _cause_phrase(token: Token) -> tuple[int, int, int, int, Token] | None:
                     end = min(end, t.left_edge.i)
             return token.i, verb.i, end, verb.right_edge.i + 1, token.head
     return None
+
+
+# ---------------------------------------------------------------- what (noun phrases)
+
+PERSON_NOUNS = {
+    "man", "woman", "men", "women", "people", "person", "child", "children", "worker",
+    "official", "patient", "minister", "spokesman", "spokeswoman", "crew", "passenger",
+    "police", "player", "leader", "member", "student", "teacher", "doctor", "resident",
+    "officer", "lawmaker", "senator", "governor", "mayor", "president", "developer",
+    "programmer", "source", "group", "team", "family", "friend", "fan", "voter",
+} | ROLE_WORDS  # fmt: skip
+VAGUE_NOUNS = {
+    "thing", "way", "time", "part", "number", "lot", "kind", "fact", "case", "point",
+    "one", "others", "other", "something", "anything", "everything", "nothing", "some",
+    "all", "side", "hand", "bit", "end", "day", "year", "week", "month",
+}  # fmt: skip
+
+
+def noun_answer(root: Token) -> tuple[int, int] | None:
+    """Token range of a short noun phrase headed by `root` (determiner, modifiers, noun,
+    and a short "of ..." tail), or None when it is no good as an answer."""
+    if root.pos_ != "NOUN" or root.ent_type_ or root.lemma_.lower() in VAGUE_NOUNS:
+        return None
+    start = root.i
+    for child in root.lefts:
+        if child.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "advmod"):
+            start = min(start, child.left_edge.i)
+        else:
+            return None
+    end = root.i + 1
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            tail = child.right_edge.i + 1
+            if tail - start <= 6:
+                end = tail
+            break
+    doc = root.doc
+    words = doc[start:end]
+    if any(t.pos_ == "PRON" or (t.is_punct and t.text != "-") for t in words):
+        return None
+    if any(t.ent_type_ not in ("", "NORP", "CARDINAL", "ORDINAL") for t in words):
+        return None
+    if words[0].lower_ in ("this", "that", "these", "those", "such", "each", "every", "any"):
+        return None
+    if not 1 <= end - start <= 6:
+        return None
+    return start, end
+
+
+def _what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
+    span = sentence.span
+    found: list[Candidate] = []
+    for root in span:
+        if root.dep_ not in SUBJECT_DEPS | {"dobj", "pobj", "attr"} or root.i in sentence.quoted:
+            continue
+        if root.lemma_.lower() in PERSON_NOUNS:
+            continue
+        bounds = noun_answer(root)
+        if bounds is None:
+            continue
+        start, end = bounds
+        answer = span.doc[start:end].text
+        renderer = Renderer(analysis, sentence, answer.casefold())
+        stem = None
+        moved = False
+        if root.dep_ in SUBJECT_DEPS | {"dobj"}:
+            verb = finite_clause_verb(root.head)
+            clause = main_clause(verb) if verb is not None else None
+            if clause is not None:
+                whole = constituent(root)
+                stem = wh_question(
+                    renderer,
+                    clause[0],
+                    clause[1],
+                    set(range(*whole)),
+                    "What",
+                    root.dep_ in SUBJECT_DEPS,
+                )
+                moved = stem is not None
+        if stem is None:
+            renderer.pronoun_left = False
+            stem = cloze(renderer, start, end)
+        offset = sentence.start - span.start_char
+        answer_start = offset + span.doc[start].idx
+        frequency = analysis.lemmas.get(root.lemma_.lower(), 1)
+        found.append(
+            Candidate(
+                sentence=sentence.index,
+                kind="what" if moved else "cloze",
+                stem=stem,
+                answer=answer,
+                answer_type="THING",
+                answer_start=answer_start,
+                answer_end=answer_start + len(answer),
+                moved=moved,
+                pronoun=renderer.pronoun_left,
+                importance=0.2 * min(frequency, 4) + (0.5 if sentence.index < 3 else 0.0) - 0.4,
+            )
+        )
+    return found

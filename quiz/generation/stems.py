@@ -124,22 +124,17 @@ class Renderer:
         if lower not in PRONOUNS or token.pos_ != "PRON":
             return token.text
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if lower in ("its", "their") and token.tag_ == "PRP$":
-            if following is None or following.lower_ != "own":
-                return "the"
+        possessive = token.tag_ == "PRP$"
+        if possessive and following is not None and following.lower_ == "own":
+            self.pronoun_left = True
+            return token.text
         if lower in PERSONAL and token.i not in self.sentence.quoted:
-            if self.named_earlier_in_sentence(token):
-                # "Mirza, playing in her first final" reads worse with the name repeated.
-                self.pronoun_left = True
-                return token.text
-            name = self.person_before(token)
-            if (
-                name
-                and name.casefold() != self.answer_key
-                and self.answer_key not in name.casefold()
-            ):
-                possessive = token.tag_ == "PRP$" or lower in ("his", "hers")
+            name = None if self.named_earlier_in_sentence(token) else self.person_before(token)
+            if name and self.answer_key not in name.casefold():
                 return name + ("\u2019s" if possessive else "")
+        if possessive:
+            # "in her opening game" -> "in the opening game": same fact, no dangling pronoun.
+            return "the"
         self.pronoun_left = True
         return token.text
 
@@ -243,7 +238,7 @@ def wh_question(
         source = [c for c in reporter.children if c.dep_ in SUBJECT_DEPS]
         if source and source[0].pos_ != "PRON":
             start, end = constituent(source[0])
-            prefix = "According to " + renderer.render(sentence.doc[start:end], first=True) + ", "
+            prefix = "According to " + renderer.render(sentence.doc[start:end]) + ", "
         else:
             prefix = "According to the article, "
     if as_subject:
