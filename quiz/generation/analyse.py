@@ -61,6 +61,8 @@ class Analysis:
     lemmas: Counter[str] = field(default_factory=Counter)
     # Keys of names the article uses as places ("in X", "from X").
     places: set[str] = field(default_factory=set)
+    # Keys of names that act as the subject of a verb ("Mojang has failed"): agents, not places.
+    agents: set[str] = field(default_factory=set)
 
     def label_of(self, text: str, label: str) -> str:
         key = entity_key(text)
@@ -123,7 +125,8 @@ def quoted_tokens(doc: spacy.tokens.Doc) -> frozenset[int]:
             depth = 0
             continue
         if text == '"':
-            spaced_before = token.i == 0 or bool(doc[token.i - 1].whitespace_)
+            previous = doc[token.i - 1] if token.i else None
+            spaced_before = previous is None or bool(previous.whitespace_) or previous.is_space
             depth = 1 if spaced_before and not token.whitespace_ else 0
             continue
         if depth:
@@ -195,6 +198,9 @@ def _index_entities(doc: spacy.tokens.Doc, analysis: Analysis) -> None:
             before = doc[ent.start - 2]
         if before is not None and before.lower_ in _PLACE_WORDS:
             analysis.places.add(entity_key(ent.text))
+        root = ent.root
+        if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_ != "be":
+            analysis.agents.add(entity_key(ent.text))
         forms = analysis.forms.setdefault(ent.label_, [])
         if ent.text not in forms:
             forms.append(ent.text)

@@ -347,6 +347,12 @@ def _fallback(kind: str, answer: str, pools: Pools) -> list[str]:
         return NATIONALITIES
     if kind == "EVENT":
         return EVENTS
+    tail = _generic_tail(answer)
+    if tail and kind in ("FAC", "ORG", "LOC"):
+        # "Stansted International Airport" -> "Luton International Airport": same kind of place.
+        region = pools.region
+        cities = [c for c, r in CITY_REGIONS.items() if r == region] or list(CITY_REGIONS)
+        return [f"{city} {tail}" for city in cities]
     if kind == "PERSON":
         words = answer.split()
         seed = stable_hash(answer)
@@ -356,6 +362,23 @@ def _fallback(kind: str, answer: str, pools: Pools) -> list[str]:
         firsts = [FIRST_NAMES[(seed + 5 * n) % len(FIRST_NAMES)] for n in range(12)]
         return [f"{f} {last}" for f, last in zip(firsts, lasts, strict=True)]
     return []
+
+
+_TAIL_WORDS = {
+    "airport", "hospital", "stadium", "park", "station", "bridge", "university", "college",
+    "museum", "prison", "centre", "center", "hall", "square", "tower", "school", "arena",
+    "cathedral", "palace", "port", "harbour", "harbor", "library", "theatre", "theater",
+}  # fmt: skip
+
+
+def _generic_tail(answer: str) -> str | None:
+    words = answer.split()
+    if len(words) < 2 or words[-1].casefold() not in _TAIL_WORDS:
+        return None
+    tail = [words[-1]]
+    if len(words) > 2 and words[-2] in ("International", "General", "Royal", "National", "City"):
+        tail.insert(0, words[-2])
+    return " ".join(tail)
 
 
 def _shares_word(a: str, b: str) -> bool:
@@ -443,6 +466,12 @@ def distractors(
     if kind == "PERSON":
         article = [_person_form(p, answer) for p in article]
     from_article = choose(article, answer, evidence, avoid, count, seed)
+    tail = _generic_tail(answer)
+    if len(from_article) < count and tail and kind in ("FAC", "ORG", "LOC"):
+        made = sorted(_fallback(kind, answer, pools), key=lambda c: stable_hash(str(seed), c))
+        from_article += choose(
+            made, answer, evidence, [*avoid, *from_article], count - len(from_article), seed, True
+        )
     if len(from_article) < count:
         rest = choose(
             _fallback(kind, answer, pools),

@@ -98,7 +98,7 @@ def _add_noun_phrases(sentence: Sentence, pools: Pools) -> None:
     for token in sentence.span:
         if token.i in sentence.quoted or token.lemma_.lower() in PERSON_NOUNS:
             continue
-        bounds = noun_answer(token)
+        bounds = noun_answer(token, strict=False)
         if bounds is None:
             continue
         plural = token.tag_ == "NNS"

@@ -12,6 +12,7 @@ from .distractors import CITY_REGIONS, US_STATES, country_of, fine_type
 from .stems import (
     OBJECT_DEPS,
     PLACE_PREPS,
+    REPORTING_VERBS,
     STRANDED_PLACE_PREPS,
     SUBJECT_DEPS,
     TIME_PREPS,
@@ -149,7 +150,8 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
     if label == "GPE":
         kind = fine_type(label, text)
         # An unknown name counts as a place only where the article uses it as one.
-        if kind == "CITY" and entity_key(text) not in analysis.places:
+        key = entity_key(text)
+        if kind == "CITY" and key not in analysis.places and key in analysis.agents:
             return None
         return kind
     if label in NAMED_LABELS:
@@ -195,7 +197,7 @@ def _importance(analysis: Analysis, sentence: Sentence, key: str, answer_type: s
         surname = key.split()[-1] if key.split() else key
         mentions = max(mentions, analysis.mentions.get(surname, 1))
     lead = 1.0 if sentence.index < 3 else 0.5 if sentence.index < 8 else 0.0
-    return min(mentions, 6) * 0.35 + lead
+    return min(mentions, 4) * 0.3 + lead
 
 
 def _place_wh(prep: Token, answer_type: str) -> tuple[str, bool] | None:
@@ -500,7 +502,7 @@ VAGUE_NOUNS = {
 }  # fmt: skip
 
 
-def noun_answer(root: Token) -> tuple[int, int] | None:
+def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
     """Token range of a short noun phrase headed by `root` (determiner, modifiers, noun,
     and a short "of ..." tail), or None when it is no good as an answer."""
     if root.pos_ != "NOUN" or root.ent_type_ or root.lemma_.lower() in VAGUE_NOUNS:
@@ -528,6 +530,10 @@ def noun_answer(root: Token) -> tuple[int, int] | None:
         return None
     if not 1 <= end - start <= 6:
         return None
+    # A bare noun ("efforts", "the border") says too little to be worth asking about.
+    content = [t for t in words if t.pos_ in ("NOUN", "ADJ", "NUM", "PROPN", "VERB")]
+    if strict and len(content) < 2:
+        return None
     return start, end
 
 
@@ -537,9 +543,10 @@ def _what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
     for root in span:
         if root.dep_ not in SUBJECT_DEPS | {"dobj", "pobj", "attr"} or root.i in sentence.quoted:
             continue
-        if root.lemma_.lower() in PERSON_NOUNS:
+        if root.lemma_.lower() in PERSON_NOUNS or root.head.lemma_ in REPORTING_VERBS:
             continue
-        bounds = noun_answer(root)
+        main_argument = root.dep_ in SUBJECT_DEPS | {"dobj"}
+        bounds = noun_answer(root, strict=not main_argument)
         if bounds is None:
             continue
         start, end = bounds
@@ -562,6 +569,8 @@ def _what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
                 )
                 moved = stem is not None
         if stem is None:
+            if noun_answer(root, strict=True) is None:
+                continue
             renderer.pronoun_left = False
             stem = cloze(renderer, start, end)
         offset = sentence.start - span.start_char
@@ -578,7 +587,7 @@ def _what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
                 answer_end=answer_start + len(answer),
                 moved=moved,
                 pronoun=renderer.pronoun_left,
-                importance=0.2 * min(frequency, 4) + (0.5 if sentence.index < 3 else 0.0) - 0.4,
+                importance=0.15 * min(frequency, 3) + (0.4 if sentence.index < 3 else 0.0) - 1.2,
             )
         )
     return found

@@ -103,8 +103,8 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
             key = phrase(draft.answer)
             value = (
                 draft.score
-                - 1.2 * per_sentence[draft.sentence]
-                - 1.5 * per_answer[key]
+                - 0.9 * per_sentence[draft.sentence] ** 1.5
+                - 2.5 * per_answer[key]
                 - 0.25 * per_kind[draft.kind]
             )
             if value > best_value:
@@ -115,7 +115,7 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
             continue
         if draft.pronoun and (pronoun_count + 1) > max(1, len(chosen) + 1) * 0.1:
             continue
-        if per_sentence[draft.sentence] >= 3:
+        if per_sentence[draft.sentence] >= 4:
             continue
         chosen.append(draft)
         used_pairs.add((key, draft.sentence))

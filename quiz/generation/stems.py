@@ -119,8 +119,26 @@ class Renderer:
     answer_key: str
     pronoun_left: bool = False
 
+    def role_name(self, token: Token) -> str | None:
+        """The named person behind "the Secretary" when the article gives that role to one."""
+        if not token.is_title or token.i == 0 or token.doc[token.i - 1].lower_ != "the":
+            return None
+        name = self.analysis.role_person.get(token.text.casefold().rstrip("."))
+        if not name or self.answer_key in name.casefold():
+            return None
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if following is not None and following.pos_ in ("PROPN", "NOUN"):
+            return None  # "the Secretary General" is another title
+        return name
+
     def resolve(self, token: Token) -> str:
         lower = token.lower_
+        if lower == "the" and token.i + 1 < len(token.doc):
+            if self.role_name(token.doc[token.i + 1]):
+                return ""
+        name = self.role_name(token)
+        if name:
+            return name
         if lower not in PRONOUNS or token.pos_ != "PRON":
             return token.text
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -244,7 +262,11 @@ def wh_question(
     if as_subject:
         out: list[str] = []
         placed = False
-        reported = [c for c in verb.children if c.dep_ == "ccomp" and c.i < min(removed)]
+        reported = [
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp" and c.i < min(removed) and verb.lemma_ in REPORTING_VERBS
+        ]
         moved_ccomp: set[int] = set()
         if reported:
             # "X, the minister said" becomes "Who said that X?"
