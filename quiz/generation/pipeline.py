@@ -65,8 +65,8 @@ def build_pools(analysis: Analysis) -> Pools:
             country = country_of(text) if answer_type == "COUNTRY" else None
             if country:
                 countries[country] += 1
+        _add_clause_phrases(sentence, pools)
         if sentence.usable:
-            _add_clause_phrases(sentence.span, pools)
             _add_noun_phrases(sentence, pools)
     for country, _ in countries.most_common():
         if country in COUNTRY_REGIONS:
@@ -75,10 +75,18 @@ def build_pools(analysis: Analysis) -> Pools:
     return pools
 
 
-def _add_clause_phrases(span: object, pools: Pools) -> None:
-    """Gerund phrases and noun phrases that can stand in for a cause."""
-    for token in span:  # type: ignore[attr-defined]
-        if token.tag_ == "VBG" and token.dep_ in ("pcomp", "xcomp", "advcl", "acl", "csubj"):
+_GERUND_DEPS = {"pcomp", "xcomp", "advcl", "acl", "csubj", "conj", "pobj", "dobj"}
+_FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
+
+
+def _add_clause_phrases(sentence: Sentence, pools: Pools) -> None:
+    """Gerund phrases and clauses that can stand in for a cause."""
+    for token in sentence.span:
+        if token.tag_ == "VBG" and token.dep_ in _GERUND_DEPS:
+            if any(c.dep_ in ("aux", "auxpass", "nsubj") for c in token.children):
+                continue
+            if any(t.lower_ in _FIRST_PERSON for t in token.subtree):
+                continue
             end = token.right_edge.i + 1
             for t in token.subtree:
                 if t.dep_ == "relcl":

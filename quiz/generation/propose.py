@@ -103,6 +103,8 @@ def _whole_name(ent: Span) -> bool:
         if before.pos_ == "PROPN" and before.lower_.rstrip(".") not in ROLE_WORDS:
             if not before.is_punct and before.is_title and ent.label_ not in ("DATE", "TIME"):
                 return False
+    if ent.end < len(doc) and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_:
+        return False  # "Pakistan-based": part of a compound word
     if ent.end < sentence.end:
         after = doc[ent.end]
         if after.pos_ == "PROPN" and after.is_title and ent.label_ not in ("DATE", "TIME"):
@@ -197,7 +199,7 @@ def _importance(analysis: Analysis, sentence: Sentence, key: str, answer_type: s
         surname = key.split()[-1] if key.split() else key
         mentions = max(mentions, analysis.mentions.get(surname, 1))
     lead = 1.0 if sentence.index < 3 else 0.5 if sentence.index < 8 else 0.0
-    return min(mentions, 4) * 0.3 + lead
+    return min(mentions, 3) * 0.2 + lead
 
 
 def _place_wh(prep: Token, answer_type: str) -> tuple[str, bool] | None:
@@ -272,6 +274,8 @@ def _candidate_for(
         importance -= 0.4  # one item of a list is a weaker question than a lone fact
     if len(answer.split()) > 1 and answer_type in ("PERSON", "ORG", "EVENT", "FAC", "LOC"):
         importance += 0.2
+    if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "\u2019s"):
+        importance -= 0.5  # "the _____'s Department": a modifier, rarely the point
     moved = _moved_question(renderer, ent, answer_type)
     if moved is not None:
         kind, stem = moved
@@ -509,7 +513,7 @@ def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
         return None
     start = root.i
     for child in root.lefts:
-        if child.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "advmod"):
+        if child.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod"):
             start = min(start, child.left_edge.i)
         else:
             return None

@@ -41,6 +41,14 @@ class Draft:
     score: float
     pronoun: bool
 
+    @property
+    def answer_key(self) -> str:
+        """One key per thing asked about: a person is their surname ("Mirza", "Sania Mirza")."""
+        key = phrase(self.answer)
+        if self.answer_type == "PERSON" and key:
+            return key.split()[-1]
+        return key
+
 
 def words(text: str) -> list[str]:
     return re.findall(r"[\w']+", fold(text).replace(",", ""))
@@ -100,17 +108,20 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
         best_index = -1
         best_value = float("-inf")
         for index, draft in enumerate(remaining):
-            key = phrase(draft.answer)
+            key = draft.answer_key
             value = (
                 draft.score
                 - 0.9 * per_sentence[draft.sentence] ** 1.5
                 - 2.5 * per_answer[key]
                 - 0.25 * per_kind[draft.kind]
             )
+            # A quiz takes the first ten: let them ask about ten different things.
+            if per_answer[key] and len(chosen) < 10:
+                value -= 100
             if value > best_value:
                 best_index, best_value = index, value
         draft = remaining.pop(best_index)
-        key = phrase(draft.answer)
+        key = draft.answer_key
         if (key, draft.sentence) in used_pairs or fold(draft.stem) in stems:
             continue
         if draft.pronoun and (pronoun_count + 1) > max(1, len(chosen) + 1) * 0.1:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lemminflect import getInflection
 from spacy.tokens import Span, Token
@@ -54,6 +54,7 @@ PRONOUNS = {
     "theirs",
 }
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
+_VAGUE_SUBJECTS = {"this", "that", "these", "those", "it", "they", "there"}
 _QUOTES = re.compile('["\u201c\u201d\u00ab\u00bb]')
 
 
@@ -118,6 +119,7 @@ class Renderer:
     sentence: Sentence
     answer_key: str
     pronoun_left: bool = False
+    replacements: dict[int, str] = field(default_factory=dict)
 
     def role_name(self, token: Token) -> str | None:
         """The named person behind "the Secretary" when the article gives that role to one."""
@@ -132,6 +134,8 @@ class Renderer:
         return name
 
     def resolve(self, token: Token) -> str:
+        if token.i in self.replacements:
+            return self.replacements[token.i]
         lower = token.lower_
         if lower == "the" and token.i + 1 < len(token.doc):
             if self.role_name(token.doc[token.i + 1]):
@@ -254,7 +258,21 @@ def wh_question(
     prefix = ""
     if reporter is not None:
         source = [c for c in reporter.children if c.dep_ in SUBJECT_DEPS]
-        if source and source[0].pos_ != "PRON":
+        subject = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        speaker = [
+            e for e in sentence.ents if e.label_ == "PERSON" and source and e.root == source[0]
+        ]
+        if (
+            speaker
+            and subject
+            and subject[0].lower_ in ("he", "she")
+            and speaker[0].text.casefold() not in renderer.answer_key
+            and renderer.answer_key not in speaker[0].text.casefold()
+        ):
+            # "Kerry said he plans to ..." -> "According to the article, why does Kerry plan ...?"
+            renderer.replacements[subject[0].i] = renderer.full_name(speaker[0].text)
+            prefix = "According to the article, "
+        elif source and source[0].pos_ != "PRON":
             start, end = constituent(source[0])
             prefix = "According to " + renderer.render(sentence.doc[start:end]) + ", "
         else:
@@ -312,8 +330,10 @@ def wh_question(
         skip.add(verb.i)
     else:
         do = _do_form(verb)
-        if do is None:
+        if do is None or not verb.text.isalpha():
             return None
+        if any(c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children):
+            return None  # "does X run ... and causes" cannot take one auxiliary
         aux_text = do
         verb_text = base_form(verb)
     for neg in negation:
@@ -321,6 +341,8 @@ def wh_question(
             skip.add(neg.i)
             aux_text += " not"
     subject_tokens = [t for t in clause if subject_start <= t.i < subject_end]
+    if subject_end - subject_start == 1 and subject_tokens[0].lower_ in _VAGUE_SUBJECTS:
+        return None  # "What does this run?": the question needs its antecedent
     front = [t for t in clause if t.i < subject_start and t.i not in skip]
     rest = [t for t in clause if t.i >= subject_end and t.i not in skip]
     # A reported clause before its reporting verb ("X, the minister said") follows the verb.
@@ -369,5 +391,4 @@ def cloze(renderer: Renderer, start: int, end: int) -> str:
             continue
         out.append(renderer.resolve(token) + token.whitespace_)
     text = "".join(out)
-    text = _QUOTES.sub("", text)
     return re.sub(r"\s+", " ", text).strip()
