@@ -277,16 +277,18 @@ def attempt_start(*, assignment: Assignment, student, now: datetime) -> Attempt:
     ).exists():
         raise ServiceError("You are not in the class this quiz was assigned to.")
     attempt_close_overdue(now=now, assignment=assignment)
-    open_attempt = Attempt.objects.filter(
-        assignment=assignment, student=student, submitted_at__isnull=True
-    ).first()
+    # One query for both the open attempt and the count: with two separate ones, an attempt
+    # started by a concurrent request between them is missed by the first and counted by the
+    # second, and a double click is told its attempts are used up.
+    attempts = list(Attempt.objects.filter(assignment=assignment, student=student))
+    open_attempt = next((a for a in attempts if not a.is_submitted), None)
     if open_attempt:
         return open_attempt
     if now < assignment.opens_at:
         raise ServiceError("This quiz has not opened yet.")
     if now >= assignment.closes_at:
         raise ServiceError("This quiz has closed.")
-    used = Attempt.objects.filter(assignment=assignment, student=student).count()
+    used = len(attempts)
     if used >= assignment.attempts_allowed:
         raise ServiceError("You have used all your attempts at this quiz.")
     question_ids, choice_order = _attempt_orders(assignment)
