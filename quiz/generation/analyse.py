@@ -59,6 +59,8 @@ class Analysis:
     labels: dict[str, Counter[str]] = field(default_factory=dict)
     # Lemma of each noun -> how often the article uses it, for the weight of a noun phrase.
     lemmas: Counter[str] = field(default_factory=Counter)
+    # Entity key (and a person's surname) -> index of the sentence that first mentions it.
+    first_sentence: dict[str, int] = field(default_factory=dict)
     # Keys of names the article uses as places ("in X", "from X").
     places: set[str] = field(default_factory=set)
     # Keys of names that act as the subject of a verb ("Mojang has failed"): agents, not places.
@@ -182,6 +184,18 @@ def analyse(body: str) -> Analysis:
                 )
             )
         _index_entities(doc, analysis)
+        for ent in doc.ents:
+            index = next(
+                (s.index for s in reversed(sentences) if s.span.start <= ent.start < s.span.end
+                 and s.span.doc is doc),
+                None,
+            )
+            if index is None:
+                continue
+            key = entity_key(ent.text)
+            analysis.first_sentence.setdefault(key, index)
+            if ent.label_ == "PERSON" and key.split():
+                analysis.first_sentence.setdefault(key.split()[-1], index)
         analysis.lemmas.update(t.lemma_.lower() for t in doc if t.pos_ == "NOUN")
     return analysis
 

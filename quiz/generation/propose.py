@@ -176,6 +176,16 @@ def _with_units(ent: Span) -> Span:
     return doc[start:end]
 
 
+def _bracketed(ent: Span) -> bool:
+    doc = ent.doc
+    return (
+        ent.start > 0
+        and ent.end < len(doc)
+        and doc[ent.start - 1].text == "("
+        and doc[ent.end].text == ")"
+    )
+
+
 def _plain_number(ent: Span) -> bool:
     """A number stated as a fact: not inside brackets (a conversion) nor part of a formula."""
     doc = ent.doc
@@ -223,6 +233,8 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             continue
         if any(t.i in sentence.quoted for t in ent):  # quoted words are opinions, not facts
             continue
+        if _bracketed(ent):  # "(IFF)" repeats the name just before it
+            continue
         answer = _answer_text(ent, answer_type)
         if len(answer) < 2 or answer.casefold() in ("he", "she", "it", "they", "i", "we"):
             continue
@@ -241,6 +253,12 @@ def _candidate_for(
     renderer = Renderer(analysis, sentence, entity_key(answer))
     key = entity_key(answer)
     importance = _importance(analysis, sentence, key, answer_type)
+    # Articles introduce a name with its fullest context: the first mention asks best.
+    first = analysis.first_sentence.get(key)
+    if answer_type == "PERSON":
+        first = analysis.first_sentence.get(key.split()[-1] if key.split() else key, first)
+    if first == sentence.index:
+        importance += 0.4
     body_offset = sentence.start - sentence.span.start_char
     start = ent.start_char + (len(ent.text) - len(ent.text.lstrip()))
     answer_start = body_offset + doc.text.find(answer, start)

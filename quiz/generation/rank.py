@@ -16,7 +16,7 @@ KIND_BONUS = {
     "who": 0.9,
     "where": 0.9,
     "when": 0.7,
-    "how_many": 0.8,
+    "how_many": 0.6,
     "which": 0.8,
     "why": 1.0,
     "what": 0.6,
@@ -107,7 +107,10 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
     while remaining and len(chosen) < limit:
         best_index = -1
         best_value = float("-inf")
+        pronoun_room = pronoun_count + 1 <= 0.1 * max(len(chosen) + 1, 10)
         for index, draft in enumerate(remaining):
+            if draft.pronoun and not pronoun_room:
+                continue  # kept for later, when the pool is big enough to carry one more
             key = draft.answer_key
             value = (
                 draft.score
@@ -120,11 +123,11 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
                 value -= 100
             if value > best_value:
                 best_index, best_value = index, value
+        if best_index < 0:
+            break
         draft = remaining.pop(best_index)
         key = draft.answer_key
         if (key, draft.sentence) in used_pairs or fold(draft.stem) in stems:
-            continue
-        if draft.pronoun and (pronoun_count + 1) > max(1, len(chosen) + 1) * 0.1:
             continue
         if per_sentence[draft.sentence] >= 4:
             continue

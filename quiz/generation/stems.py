@@ -105,6 +105,17 @@ def main_clause(verb: Token) -> tuple[Token, Token | None] | None:
     return None
 
 
+def clause_subjects(verb: Token, with_expletive: bool = False) -> list[Token]:
+    """The subject of `verb`; the parser sometimes hangs it on the auxiliary instead."""
+    deps = SUBJECT_DEPS | ({"expl"} if with_expletive else set())
+    found = [c for c in verb.children if c.dep_ in deps]
+    if not found:
+        for aux in verb.children:
+            if aux.dep_ in ("aux", "auxpass"):
+                found += [c for c in aux.children if c.dep_ in deps]
+    return found
+
+
 def _proper(token: Token) -> bool:
     if token.lower_ in ("the", "a", "an"):
         return False
@@ -151,7 +162,13 @@ class Renderer:
             self.pronoun_left = True
             return token.text
         if lower in PERSONAL and token.i not in self.sentence.quoted:
-            name = None if self.named_earlier_in_sentence(token) else self.person_before(token)
+            earlier = self.people_earlier_in_sentence(token)
+            if len(earlier) == 1 and not possessive:
+                # "Askar wrote ..., he said," -> "Askar said": one person, no doubt who.
+                only = next(iter(earlier))
+                if self.answer_key not in only.casefold() and only.casefold() not in self.answer_key:
+                    return only.split()[-1]
+            name = None if earlier else self.person_before(token)
             if name and self.answer_key not in name.casefold():
                 return name + ("\u2019s" if possessive else "")
         if possessive:
@@ -160,11 +177,12 @@ class Renderer:
         self.pronoun_left = True
         return token.text
 
-    def named_earlier_in_sentence(self, token: Token) -> bool:
-        return any(
-            e.label_ == "PERSON" and e.end <= token.i and e.start >= self.sentence.span.start
+    def people_earlier_in_sentence(self, token: Token) -> set[str]:
+        return {
+            self.full_name(e.text)
             for e in self.sentence.span.ents
-        )
+            if e.label_ == "PERSON" and e.end <= token.i and e.start >= self.sentence.span.start
+        }
 
     def person_before(self, token: Token) -> str | None:
         """The person a he/she refers to, when only one person is named in this sentence
@@ -243,9 +261,7 @@ def wh_question(
             return None
     if verb.dep_ == "conj":
         return None
-    subject_first = min(
-        (c.left_edge.i for c in verb.children if c.dep_ in SUBJECT_DEPS), default=verb.i
-    )
+    subject_first = min((c.left_edge.i for c in clause_subjects(verb)), default=verb.i)
     for t in clause:
         if t.i < subject_first and t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             # A clause in front is fine only as a subordinate one ("While X, ...").
@@ -253,7 +269,11 @@ def wh_question(
             if clause_head.dep_ not in ("advcl", "ccomp") or not any(
                 c.dep_ == "mark" for c in clause_head.children
             ):
-                if not (clause_head.dep_ == "ccomp" and clause_head.head == verb):
+                if not (
+                    clause_head.dep_ == "ccomp"
+                    and clause_head.head == verb
+                    and verb.lemma_ in REPORTING_VERBS
+                ):
                     return None
     prefix = ""
     if reporter is not None:
@@ -307,7 +327,7 @@ def wh_question(
         if not prefix:
             return tidy(text)
         return tidy(prefix + text[:1].lower() + text[1:] if text.startswith(wh) else prefix + text)
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "expl"]
+    subjects = clause_subjects(verb, with_expletive=True)
     if not subjects:
         return None
     subject_start, subject_end = constituent(subjects[0])
