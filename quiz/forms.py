@@ -94,3 +94,77 @@ class AssignmentForm(forms.ModelForm):
         if opens and closes and closes <= opens:
             self.add_error("closes_at", "The closing time must be after the opening time.")
         return cleaned
+
+
+MAX_CHOICES = 5
+
+
+class QuestionForm(forms.Form):
+    """A question's stem and choices, with which one is correct (edit or write)."""
+
+    stem = forms.CharField(label="Question", widget=forms.Textarea(attrs={"rows": 2}))
+    correct = forms.TypedChoiceField(
+        coerce=int,
+        label="Correct choice",
+        choices=[(i, "ABCDE"[i]) for i in range(MAX_CHOICES)],
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for index in range(MAX_CHOICES):
+            self.fields[f"choice_{index}"] = forms.CharField(
+                label=f"Choice {'ABCDE'[index]}",
+                max_length=300,
+                required=index < 3,
+            )
+
+    @classmethod
+    def for_question(cls, question, data=None) -> "QuestionForm":
+        choices = list(question.choices.all())
+        initial = {"stem": question.stem}
+        for choice in choices:
+            initial[f"choice_{choice.position}"] = choice.text
+            if choice.is_correct:
+                initial["correct"] = choice.position
+        return cls(data, initial=initial, prefix=f"q{question.pk}")
+
+    def choice_fields(self) -> list:
+        return [self[f"choice_{index}"] for index in range(MAX_CHOICES)]
+
+    def choice_texts(self) -> list[str]:
+        return [self.cleaned_data.get(f"choice_{i}", "") for i in range(MAX_CHOICES)]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        correct = cleaned.get("correct")
+        if correct is not None and not (cleaned.get(f"choice_{correct}") or "").strip():
+            self.add_error("correct", "The correct choice must have text.")
+        return cleaned
+
+
+class QuestionWriteForm(QuestionForm):
+    kind = forms.ChoiceField(label="Kind of question", initial="what")
+    evidence = forms.CharField(
+        label="Evidence from the article (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Copy the sentence the answer comes from, so it can be highlighted.",
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from quiz.models import Question
+
+        self.fields["kind"].choices = Question.Kind.choices
+
+
+class StudentsCreateForm(forms.Form):
+    names = forms.CharField(
+        label="Students' names, one per line",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Usernames and passwords are made for you; no e-mail addresses needed.",
+    )
+
+    def names_list(self) -> list[str]:
+        return [line for line in self.cleaned_data["names"].splitlines() if line.strip()]

@@ -1,15 +1,17 @@
-"""An assignment's results: every student of the class against every question, assembled
-from a fixed number of queries however many students or questions there are."""
+"""An assignment's results: every student of the class against every question, with item
+analysis, assembled from a fixed number of queries however many students or questions."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 
 from quiz import stats
-from quiz.models import Assignment, Attempt, Question, Response
+from quiz.models import Assignment, Attempt, Choice, Question, Response
 
 User = get_user_model()
+SORTS = {"name", "score", "time", "status"}
 
 
 @dataclass
@@ -34,13 +36,26 @@ class StudentRow:
             return None
         return 100 * self.score / self.max_score
 
+    @property
+    def name(self) -> str:
+        return self.student.get_full_name() or self.student.username
+
+
+@dataclass
+class ChoiceCount:
+    choice: Choice
+    count: int
+
 
 @dataclass
 class QuestionColumn:
     number: int
     question: Question
     facility: float | None
+    discrimination: float | None
     answered: int
+    choice_counts: list[ChoiceCount]
+    flags: list[str]
 
 
 @dataclass
@@ -49,6 +64,17 @@ class AssignmentResults:
     questions: list[QuestionColumn]
     rows: list[StudentRow]
     summary: dict
+    distribution: list[stats.Band]
+
+    @property
+    def flagged(self) -> list[QuestionColumn]:
+        return [column for column in self.questions if column.flags]
+
+    @property
+    def needs_attention(self) -> list[StudentRow]:
+        """Submitted students scoring under half, lowest first."""
+        low = [row for row in self.rows if row.percent is not None and row.percent < 50]
+        return sorted(low, key=lambda row: row.percent)
 
 
 def _reported_attempt(attempts: list[Attempt]) -> Attempt | None:
@@ -60,7 +86,26 @@ def _reported_attempt(attempts: list[Attempt]) -> Attempt | None:
     return attempts[-1] if attempts else None
 
 
-def results_for_assignment(*, assignment: Assignment) -> AssignmentResults:
+def _status(attempt: Attempt | None) -> str:
+    if attempt is None:
+        return "not started"
+    return "submitted" if attempt.is_submitted else "in progress"
+
+
+def _sort_rows(rows: list[StudentRow], sort: str) -> list[StudentRow]:
+    if sort == "score":
+        return sorted(rows, key=lambda r: (r.percent is None, -(r.percent or 0), r.name))
+    if sort == "time":
+        return sorted(
+            rows, key=lambda r: (r.time_taken is None, r.time_taken or timedelta(), r.name)
+        )
+    if sort == "status":
+        order = {"in progress": 0, "not started": 1, "submitted": 2}
+        return sorted(rows, key=lambda r: (order[r.status], r.name))
+    return rows  # already by name
+
+
+def results_for_assignment(*, assignment: Assignment, sort: str = "name") -> AssignmentResults:
     questions = list(assignment.quiz.ordered_questions().prefetch_related("choices"))
     students = list(
         User.objects.filter(enrollments__school_class=assignment.school_class).order_by(
@@ -79,53 +124,123 @@ def results_for_assignment(*, assignment: Assignment) -> AssignmentResults:
         ).values_list("attempt_id", "question_id", "choice_id")
     }
     choices = {c.pk: c for q in questions for c in q.choices.all()}
-    per_question: dict[int, list[bool]] = {q.pk: [] for q in questions}
+    # Per question, for submitted attempts only: (total score, right?) and the choices made.
+    per_question: dict[int, list[tuple[float, bool]]] = {q.pk: [] for q in questions}
+    picked: dict[int, Counter] = {q.pk: Counter() for q in questions}
     rows = []
     for student in students:
         attempt = reported.get(student.pk)
-        if attempt is None:
-            status = "not started"
-        elif attempt.is_submitted:
-            status = "submitted"
-        else:
-            status = "in progress"
         cells = []
         for question in questions:
             choice_id = chosen.get((attempt.pk, question.pk)) if attempt else None
-            if choice_id is None:
+            choice = choices.get(choice_id) if choice_id else None
+            if choice is None:
                 cells.append(Cell("unanswered"))
-                continue
-            choice = choices.get(choice_id)
-            is_correct = bool(choice and choice.is_correct)
-            cells.append(
-                Cell("correct" if is_correct else "wrong", choice.letter if choice else "")
-            )
-            if attempt.is_submitted:
-                per_question[question.pk].append(is_correct)
+            else:
+                cells.append(Cell("correct" if choice.is_correct else "wrong", choice.letter))
+            if attempt and attempt.is_submitted:
+                per_question[question.pk].append(
+                    (attempt.score or 0, bool(choice and choice.is_correct))
+                )
+                if choice:
+                    picked[question.pk][choice.pk] += 1
         rows.append(
             StudentRow(
                 student=student,
                 attempt=attempt,
-                status=status,
+                status=_status(attempt),
                 score=attempt.score if attempt and attempt.is_submitted else None,
                 max_score=attempt.max_score if attempt else len(questions),
                 time_taken=attempt.time_taken() if attempt else None,
                 cells=cells,
             )
         )
-    columns = [
-        QuestionColumn(
-            number=index + 1,
-            question=question,
-            facility=stats.facility(per_question[question.pk]),
-            answered=len(per_question[question.pk]),
+    columns = []
+    for index, question in enumerate(questions):
+        answers = per_question[question.pk]
+        facility = stats.facility([right for _, right in answers])
+        discrimination = stats.discrimination(answers)
+        counts = [ChoiceCount(c, picked[question.pk][c.pk]) for c in question.choices.all()]
+        columns.append(
+            QuestionColumn(
+                number=index + 1,
+                question=question,
+                facility=facility,
+                discrimination=discrimination,
+                answered=len(answers),
+                choice_counts=counts,
+                flags=stats.item_flags(
+                    facility_index=facility,
+                    discrimination_index=discrimination,
+                    answered=len(answers),
+                    unchosen_distractors=[
+                        c.choice.text for c in counts if not c.choice.is_correct and not c.count
+                    ],
+                ),
+            )
         )
-        for index, question in enumerate(questions)
-    ]
     percents = [row.percent for row in rows if row.percent is not None]
     return AssignmentResults(
         assignment=assignment,
         questions=columns,
-        rows=rows,
+        rows=_sort_rows(rows, sort if sort in SORTS else "name"),
         summary=stats.score_summary(percents),
+        distribution=stats.score_distribution(percents),
     )
+
+
+@dataclass
+class ClassComparison:
+    assignment: Assignment
+    summary: dict
+    facilities: list[float | None]
+
+
+def quiz_class_comparison(*, assignments: list[Assignment]) -> list[ClassComparison]:
+    """The same quiz in several classes, side by side: submissions, mean, median and each
+    question's facility per class. One results build per class (a teacher has a handful)."""
+    comparison = []
+    for assignment in assignments:
+        results = results_for_assignment(assignment=assignment)
+        comparison.append(
+            ClassComparison(
+                assignment=assignment,
+                summary=results.summary,
+                facilities=[column.facility for column in results.questions],
+            )
+        )
+    return comparison
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: int
+    y: int
+    width: int
+    height: int
+    label: str
+    low: int
+    count: int
+    label_x: int
+
+
+def distribution_bars(bands: list[stats.Band], *, height: int = 140, bar: int = 36) -> list[Bar]:
+    """Geometry for the score chart, drawn as inline SVG on the server (no chart script)."""
+    top = max((band.count for band in bands), default=0) or 1
+    bars = []
+    for index, band in enumerate(bands):
+        bar_height = round(height * band.count / top)
+        x = 10 + index * (bar + 8)
+        bars.append(
+            Bar(
+                x=x,
+                y=10 + height - bar_height,
+                width=bar,
+                height=bar_height,
+                label=band.label,
+                low=band.low,
+                count=band.count,
+                label_x=x + bar // 2,
+            )
+        )
+    return bars

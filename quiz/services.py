@@ -5,7 +5,9 @@ transaction, and the ones students hit concurrently lock the attempt row they ch
 """
 
 import random
+import re
 import secrets
+import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -117,7 +119,7 @@ def _question_create(*, article: Article, generated, rank: int, version: str) ->
     return question
 
 
-def article_generate_questions(*, article_id: int) -> int:
+def article_generate_questions(*, article_id: int, max_questions: int = 40) -> int:
     """Write the article's question pool; returns how many new questions were stored.
 
     Questions a teacher already has (same stem) are kept, so running it again adds only
@@ -131,7 +133,7 @@ def article_generate_questions(*, article_id: int) -> int:
     )
     article = Article.objects.get(pk=article_id)
     try:
-        result = generation.generate_questions(article.body)
+        result = generation.generate_questions(article.body, max_questions=max_questions)
     except Exception as error:  # noqa: BLE001 - the admin must see why, not a 500
         Article.objects.filter(pk=article_id).update(
             generation_state=Article.GenerationState.FAILED,
@@ -167,6 +169,153 @@ def article_generate_questions(*, article_id: int) -> int:
     return created
 
 
+# Reviewing questions ---------------------------------------------------------------------
+
+
+def question_is_frozen(*, question: Question) -> bool:
+    """A question some student has already met in an attempt: its results must not change."""
+    return Attempt.objects.filter(assignment__quiz__quizquestion__question=question).exists()
+
+
+def _choices_validated(stem: str, texts: Sequence[str], correct_index: int) -> list[str]:
+    texts = [" ".join(t.split()) for t in texts]
+    texts = [t for t in texts if t]
+    if not " ".join(stem.split()):
+        raise ServiceError("The question needs some text.")
+    if not 3 <= len(texts) <= 5:
+        raise ServiceError("A question needs three to five choices.")
+    if len({t.casefold() for t in texts}) != len(texts):
+        raise ServiceError("Two choices are the same; every choice must be different.")
+    if not 0 <= correct_index < len(texts):
+        raise ServiceError("Mark exactly one choice as correct.")
+    return texts
+
+
+def question_edit(
+    *, question: Question, stem: str, choice_texts: Sequence[str], correct_index: int, editor
+) -> Question:
+    """Change a question's stem and choices. A frozen question is not changed: the edit
+    becomes a new version for future quizzes, and old results keep the old one."""
+    texts = _choices_validated(stem, choice_texts, correct_index)
+    with transaction.atomic():
+        question = Question.objects.select_for_update().get(pk=question.pk)
+        if question_is_frozen(question=question):
+            target = Question.objects.create(
+                article=question.article,
+                kind=question.kind,
+                stem=" ".join(stem.split()),
+                evidence=question.evidence,
+                evidence_start=question.evidence_start,
+                evidence_end=question.evidence_end,
+                answer_type=question.answer_type,
+                status=question.status,
+                origin=Question.Origin.EDITED,
+                generator_version=question.generator_version,
+                rank=question.rank,
+                created_by=editor,
+            )
+            question.superseded_by = target
+            question.save(update_fields=["superseded_by"])
+        else:
+            target = question
+            target.stem = " ".join(stem.split())
+            if target.origin == Question.Origin.GENERATED:
+                target.origin = Question.Origin.EDITED
+            target.save(update_fields=["stem", "origin"])
+            target.choices.all().delete()
+        Choice.objects.bulk_create(
+            Choice(question=target, text=text, is_correct=index == correct_index, position=index)
+            for index, text in enumerate(texts)
+        )
+    return target
+
+
+def question_set_status(*, question: Question, status: str) -> Question:
+    if status not in Question.Status.values:
+        raise ServiceError("Unknown status.")
+    Question.objects.filter(pk=question.pk).update(status=status)
+    question.status = status
+    return question
+
+
+def questions_approve_drafts(*, article: Article) -> int:
+    return (
+        article.questions.usable()
+        .filter(status=Question.Status.DRAFT)
+        .update(status=Question.Status.APPROVED)
+    )
+
+
+def question_replace_distractors(*, question: Question, editor) -> Question:
+    """Fresh wrong choices of the same kind from the generator; the key stays where it is."""
+    from quiz import generation
+
+    choices = list(question.choices.all())
+    correct = next(c for c in choices if c.is_correct)
+    wrong = [c.text for c in choices if not c.is_correct]
+    fresh = generation.regenerate_distractors(
+        question.article.body,
+        stem=question.stem,
+        answer=correct.text,
+        answer_type=question.answer_type,
+        evidence=question.evidence,
+        avoid=wrong,
+        count=len(wrong),
+    )
+    if len(fresh) < len(wrong):
+        raise ServiceError(
+            "No other distractors of the same kind could be found for this question; "
+            "edit the choices by hand."
+        )
+    fresh_iter = iter(fresh)
+    texts = [c.text if c.is_correct else next(fresh_iter) for c in choices]
+    return question_edit(
+        question=question,
+        stem=question.stem,
+        choice_texts=texts,
+        correct_index=choices.index(correct),
+        editor=editor,
+    )
+
+
+def question_write(
+    *,
+    article: Article,
+    kind: str,
+    stem: str,
+    choice_texts: Sequence[str],
+    correct_index: int,
+    evidence: str,
+    author,
+) -> Question:
+    """A teacher's own question, approved at once. Evidence, if given, must be a passage of
+    the article, so review pages can highlight it."""
+    texts = _choices_validated(stem, choice_texts, correct_index)
+    evidence = evidence.strip()
+    start = article.body.find(evidence) if evidence else -1
+    if evidence and start < 0:
+        raise ServiceError("The evidence must be copied exactly from the article.")
+    with transaction.atomic():
+        last_rank = article.questions.order_by("-rank").values_list("rank", flat=True).first()
+        question = Question.objects.create(
+            article=article,
+            kind=kind if kind in Question.Kind.values else Question.Kind.WHAT,
+            stem=" ".join(stem.split()),
+            evidence=evidence,
+            evidence_start=start if evidence else None,
+            evidence_end=start + len(evidence) if evidence else None,
+            status=Question.Status.APPROVED,
+            origin=Question.Origin.WRITTEN,
+            rank=(last_rank or 0) + 1,
+            created_by=author,
+        )
+        Choice.objects.bulk_create(
+            Choice(question=question, text=text, is_correct=index == correct_index, position=index)
+            for index, text in enumerate(texts)
+        )
+    return question
+
+
 # Classes ---------------------------------------------------------------------------------
 
 
@@ -184,6 +333,64 @@ def class_join(*, student, join_code: str) -> SchoolClass:
         raise ServiceError("No class has that join code. Check it with your teacher.")
     Enrollment.objects.get_or_create(student=student, school_class=school_class)
     return school_class
+
+
+def _password_new() -> str:
+    """Ten characters without look-alikes, in two halves a student can type from a card."""
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    raw = "".join(secrets.choice(alphabet) for _ in range(10))
+    return f"{raw[:5]}-{raw[5:]}"
+
+
+def _username_base(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    parts = re.findall(r"[a-z0-9]+", ascii_name.lower())
+    return ".".join(parts)[:24].strip(".") or "student"
+
+
+def students_create(*, school_class: SchoolClass, names: Sequence[str]) -> list[tuple[object, str]]:
+    """Accounts for a pasted list of names, enrolled in the class: generated usernames and
+    random passwords, returned once (only their hashes are stored)."""
+    names = [" ".join(n.split()) for n in names if n.strip()]
+    if not names:
+        raise ServiceError("Paste at least one student's name, one per line.")
+    if len(names) > 200:
+        raise ServiceError("Add at most 200 students at a time.")
+    created = []
+    with transaction.atomic():
+        for name in names:
+            base = _username_base(name)
+            taken = set(
+                User.objects.filter(username__startswith=base).values_list("username", flat=True)
+            )
+            username, suffix = base, 1
+            while username in taken:
+                suffix += 1
+                username = f"{base}{suffix}"
+            first, _, last = name.partition(" ")
+            password = _password_new()
+            user = User(username=username, first_name=first[:150], last_name=last[:150])
+            user.set_password(password)
+            user.save()
+            Enrollment.objects.create(student=user, school_class=school_class)
+            created.append((user, password))
+    return created
+
+
+def student_password_reset(*, school_class: SchoolClass, student) -> str:
+    if not Enrollment.objects.filter(school_class=school_class, student=student).exists():
+        raise ServiceError("That student is not in this class.")
+    if not user_is_student(student):
+        raise ServiceError("Only students' passwords can be reset here.")
+    password = _password_new()
+    student.set_password(password)
+    student.save(update_fields=["password"])
+    return password
+
+
+def enrollment_remove(*, school_class: SchoolClass, student) -> None:
+    """Take a student off the roster; their past attempts and answers are kept."""
+    Enrollment.objects.filter(school_class=school_class, student=student).delete()
 
 
 def class_rotate_join_code(*, school_class: SchoolClass) -> str:

@@ -10,5 +10,5 @@ from quiz import services
 
 
 @task
-def article_generate(article_id: int) -> int:
-    return services.article_generate_questions(article_id=article_id)
+def article_generate(article_id: int, max_questions: int = 40) -> int:
+    return services.article_generate_questions(article_id=article_id, max_questions=max_questions)

@@ -30,7 +30,44 @@ urlpatterns = [
         teacher.class_rotate_code,
         name="class-rotate-code",
     ),
+    path(
+        "teacher/classes/<int:class_id>/students/new/",
+        teacher.class_students_new,
+        name="class-students-new",
+    ),
+    path(
+        "teacher/classes/<int:class_id>/students/<int:student_id>/password/",
+        teacher.class_student_password,
+        name="class-student-password",
+    ),
+    path(
+        "teacher/classes/<int:class_id>/students/<int:student_id>/remove/",
+        teacher.class_student_remove,
+        name="class-student-remove",
+    ),
     path("teacher/articles/", teacher.article_list, name="article-list"),
+    path(
+        "teacher/articles/<int:article_id>/approve-drafts/",
+        teacher.article_approve_drafts,
+        name="article-approve-drafts",
+    ),
+    path(
+        "teacher/articles/<int:article_id>/more/",
+        teacher.article_more_questions,
+        name="article-more-questions",
+    ),
+    path("teacher/articles/<int:article_id>/write/", teacher.question_write, name="question-write"),
+    path(
+        "teacher/questions/<int:question_id>/status/",
+        teacher.question_status,
+        name="question-status",
+    ),
+    path("teacher/questions/<int:question_id>/edit/", teacher.question_edit, name="question-edit"),
+    path(
+        "teacher/questions/<int:question_id>/distractors/",
+        teacher.question_distractors,
+        name="question-distractors",
+    ),
     path("teacher/articles/<int:article_id>/", teacher.article_detail, name="article-detail"),
     path("teacher/quizzes/<int:quiz_id>/", teacher.quiz_detail, name="quiz-detail"),
     path("teacher/quizzes/<int:quiz_id>/assign/", teacher.assignment_new, name="assignment-new"),
@@ -38,6 +75,16 @@ urlpatterns = [
         "teacher/assignments/<int:assignment_id>/results/",
         teacher.assignment_results,
         name="assignment-results",
+    ),
+    path(
+        "teacher/assignments/<int:assignment_id>/students/<int:student_id>/",
+        teacher.assignment_student,
+        name="assignment-student",
+    ),
+    path(
+        "teacher/assignments/<int:assignment_id>/items.csv",
+        teacher.assignment_items_csv,
+        name="assignment-items-csv",
     ),
     path(
         "teacher/assignments/<int:assignment_id>/results.csv",

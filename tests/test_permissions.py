@@ -72,12 +72,23 @@ MATRIX = {
     "class-new": ("get", None, TEACHER_PAGE),
     "class-detail": ("get", "class", OWN_CLASS),
     "class-rotate-code": ("post", "class", redirects(OWN_CLASS)),
+    "class-students-new": ("post", "class", redirects(OWN_CLASS)),  # empty list: back to class
+    "class-student-password": ("post", "class_student", OWN_CLASS),  # shows the login card
+    "class-student-remove": ("post", "class_student", redirects(OWN_CLASS)),
     "article-list": ("get", None, TEACHER_PAGE),
+    "article-approve-drafts": ("post", "article", redirects(TEACHER_PAGE)),
+    "article-more-questions": ("post", "article", redirects(TEACHER_PAGE)),
+    "question-write": ("get", "article", TEACHER_PAGE),
+    "question-status": ("post", "question", redirects(TEACHER_PAGE, 400)),  # no status given
+    "question-edit": ("get", "question", TEACHER_PAGE),
+    "question-distractors": ("post", "question", redirects(TEACHER_PAGE)),
     "article-detail": ("get", "article", TEACHER_PAGE),  # the library is shared
     "quiz-detail": ("get", "quiz", OWN_CLASS),
     "assignment-new": ("get", "quiz", OWN_CLASS),
     "assignment-results": ("get", "assignment", OWN_CLASS),
     "assignment-results-csv": ("get", "assignment", OWN_CLASS),
+    "assignment-items-csv": ("get", "assignment", OWN_CLASS),
+    "assignment-student": ("get", "assignment_student", OWN_CLASS),
 }
 # Django's own views, tested by Django: the admin and the auth views.
 NOT_OURS = ("admin:", "login", "logout", "password_")
@@ -125,6 +136,9 @@ def world(db):
         "class": [room.school_class.pk],
         "article": [room.quiz.article.pk],
         "quiz": [room.quiz.pk],
+        "question": [room.quiz.questions.first().pk],
+        "class_student": [room.school_class.pk, room.students[0].pk],
+        "assignment_student": [room.assignment.pk, room.students[0].pk],
     }
     return users, args
 

@@ -8,17 +8,30 @@ import csv
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from quiz import services
-from quiz.forms import AssignmentForm, QuizForm, SchoolClassForm
-from quiz.models import Article, Assignment, Quiz, SchoolClass
-from quiz.results import results_for_assignment
+from quiz.evidence import evidence_paragraphs
+from quiz.forms import (
+    AssignmentForm,
+    QuestionForm,
+    QuestionWriteForm,
+    QuizForm,
+    SchoolClassForm,
+    StudentsCreateForm,
+)
+from quiz.models import Article, Assignment, Attempt, Question, Quiz, Response, SchoolClass
+from quiz.results import distribution_bars, quiz_class_comparison, results_for_assignment
+from quiz.tasks import article_generate
 from quiz.views.access import teacher_required
+
+MORE_QUESTIONS = 80
 
 
 @require_GET
@@ -68,8 +81,70 @@ def class_detail(request: HttpRequest, class_id: int) -> HttpResponse:
     return render(
         request,
         "quiz/teacher/class_detail.html",
-        {"school_class": school_class, "enrollments": enrollments, "assignments": assignments},
+        {
+            "school_class": school_class,
+            "enrollments": enrollments,
+            "assignments": assignments,
+            "students_form": StudentsCreateForm(),
+        },
     )
+
+
+@require_POST
+@teacher_required
+def class_students_new(request: HttpRequest, class_id: int) -> HttpResponse:
+    """The class's teachers: create accounts for a pasted list of names; the passwords are
+    shown once, as printable login cards."""
+    school_class = _own_class(request, class_id)
+    form = StudentsCreateForm(request.POST)
+    if form.is_valid():
+        try:
+            created = services.students_create(school_class=school_class, names=form.names_list())
+        except services.ServiceError as error:
+            form.add_error("names", str(error))
+        else:
+            return render(
+                request,
+                "quiz/teacher/login_cards.html",
+                {"school_class": school_class, "cards": created},
+            )
+    messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("class-detail", class_id=school_class.pk)
+
+
+def _enrolled_student(school_class: SchoolClass, student_id: int):
+    return get_object_or_404(
+        get_user_model(), pk=student_id, enrollments__school_class=school_class
+    )
+
+
+@require_POST
+@teacher_required
+def class_student_password(request: HttpRequest, class_id: int, student_id: int) -> HttpResponse:
+    """The class's teachers: give one student a new password (shown once)."""
+    school_class = _own_class(request, class_id)
+    student = _enrolled_student(school_class, student_id)
+    try:
+        password = services.student_password_reset(school_class=school_class, student=student)
+    except services.ServiceError as error:
+        messages.error(request, str(error))
+        return redirect("class-detail", class_id=school_class.pk)
+    return render(
+        request,
+        "quiz/teacher/login_cards.html",
+        {"school_class": school_class, "cards": [(student, password)], "reset": True},
+    )
+
+
+@require_POST
+@teacher_required
+def class_student_remove(request: HttpRequest, class_id: int, student_id: int) -> HttpResponse:
+    """The class's teachers: take a student off the roster (their answers are kept)."""
+    school_class = _own_class(request, class_id)
+    student = _enrolled_student(school_class, student_id)
+    services.enrollment_remove(school_class=school_class, student=student)
+    messages.success(request, f"{student.get_full_name() or student.username} was removed.")
+    return redirect("class-detail", class_id=school_class.pk)
 
 
 @require_POST
@@ -92,18 +167,54 @@ def article_list(request: HttpRequest) -> HttpResponse:
     return render(request, "quiz/teacher/article_list.html", {"articles": articles})
 
 
+def _review_context(article: Article, request: HttpRequest) -> dict:
+    status = request.GET.get("status", "")
+    kind = request.GET.get("kind", "")
+    current = list(
+        article.questions.filter(superseded_by__isnull=True)
+        .prefetch_related("choices")
+        .order_by("rank")
+    )
+    questions = [q for q in current if q.status != Question.Status.REJECTED]
+    shown = [
+        q for q in current if (not status or q.status == status) and (not kind or q.kind == kind)
+    ]
+    spans = [
+        (q.pk, q.evidence_start, q.evidence_end)
+        for q in questions
+        if q.evidence_start is not None and q.evidence_end is not None
+    ]
+    return {
+        "article": article,
+        "questions": shown,
+        "all_count": len(questions),
+        "draft_count": sum(q.status == Question.Status.DRAFT for q in questions),
+        "approved_count": sum(q.status == Question.Status.APPROVED for q in questions),
+        "wanted": settings.QUIZ_DEFAULT_QUESTION_COUNT,
+        "paragraphs": evidence_paragraphs(article.body, spans),
+        "status_filter": status,
+        "kind_filter": kind,
+        "statuses": Question.Status.choices,
+        "kinds": Question.Kind.choices,
+        "all_questions": questions,
+    }
+
+
 @require_http_methods(["GET", "POST"])
 @teacher_required
 def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
-    """Teachers: an article, its questions with their evidence, and making a quiz of them."""
+    """Teachers (the library is shared): review an article's questions beside the article,
+    with each question's evidence highlighted, and make a quiz of the chosen ones."""
     article = get_object_or_404(Article, pk=article_id)
-    questions = list(article.questions.usable().prefetch_related("choices").order_by("rank"))
+    context = _review_context(article, request)
+    questions = context["all_questions"]
+    approved = [q.pk for q in questions if q.status == Question.Status.APPROVED]
     form = QuizForm(
         request.POST or None,
         question_ids=[q.pk for q in questions],
         initial={
             "title": article.title,
-            "questions": [q.pk for q in questions[: settings.QUIZ_DEFAULT_QUESTION_COUNT]],
+            "questions": approved or [q.pk for q in questions[: context["wanted"]]],
         },
     )
     if request.method == "POST" and form.is_valid():
@@ -119,12 +230,155 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
         else:
             messages.success(request, f"Quiz saved with {quiz.questions.count()} questions.")
             return redirect("quiz-detail", quiz_id=quiz.pk)
-    selected = {int(v) for v in (form["questions"].value() or [])}
-    return render(
-        request,
-        "quiz/teacher/article_detail.html",
-        {"article": article, "questions": questions, "form": form, "selected": selected},
+    context["form"] = form
+    context["selected"] = {int(v) for v in (form["questions"].value() or [])}
+    template = "quiz/teacher/article_detail.html"
+    if request.htmx and request.method == "GET":
+        template += "#question-list"
+    return render(request, template, context)
+
+
+def _card_response(request: HttpRequest, question: Question, **extra) -> HttpResponse:
+    """After an action on one question: the card alone for htmx, else back to the page."""
+    if request.htmx:
+        question = Question.objects.prefetch_related("choices").get(pk=question.pk)
+        return render(
+            request,
+            "quiz/teacher/article_detail.html#question-card",
+            {"q": question, "selected": set(), **extra},
+        )
+    return redirect(f"{reverse('article-detail', args=[question.article_id])}#q-{question.pk}")
+
+
+@require_POST
+@teacher_required
+def question_status(request: HttpRequest, question_id: int) -> HttpResponse:
+    """Teachers: approve, reject or return a question to draft."""
+    question = get_object_or_404(
+        Question.objects.filter(superseded_by__isnull=True), pk=question_id
     )
+    status = request.POST.get("status", "")
+    if status not in Question.Status.values:
+        return HttpResponseBadRequest("Unknown status.")
+    services.question_set_status(question=question, status=status)
+    if not request.htmx:
+        messages.success(request, f"Question {question.get_status_display().lower()}.")
+    return _card_response(request, question)
+
+
+@require_http_methods(["GET", "POST"])
+@teacher_required
+def question_edit(request: HttpRequest, question_id: int) -> HttpResponse:
+    """Teachers: edit a question's stem and choices in place. A question students have
+    already answered is kept as it was; the edit becomes a new version."""
+    question = get_object_or_404(
+        Question.objects.usable().prefetch_related("choices"), pk=question_id
+    )
+    form = QuestionForm.for_question(question, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            edited = services.question_edit(
+                question=question,
+                stem=form.cleaned_data["stem"],
+                choice_texts=form.choice_texts(),
+                correct_index=form.cleaned_data["correct"],
+                editor=request.user,
+            )
+        except services.ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            note = (
+                "Saved as a new version: students' earlier answers keep the old one."
+                if edited.pk != question.pk
+                else "Saved."
+            )
+            if not request.htmx:
+                messages.success(request, note)
+            response = _card_response(request, edited, card_note=note)
+            if request.htmx:  # the card replaces the whole old card, not just the form
+                response["HX-Retarget"] = f"#q-{question.pk}"
+                response["HX-Reswap"] = "outerHTML"
+            return response
+    template = "quiz/teacher/question_edit.html"
+    if request.htmx:
+        template += "#edit-form"
+    return render(request, template, {"q": question, "form": form})
+
+
+@require_POST
+@teacher_required
+def question_distractors(request: HttpRequest, question_id: int) -> HttpResponse:
+    """Teachers: replace a question's wrong choices with fresh ones of the same kind."""
+    question = get_object_or_404(
+        Question.objects.usable().select_related("article").prefetch_related("choices"),
+        pk=question_id,
+    )
+    try:
+        question = services.question_replace_distractors(question=question, editor=request.user)
+    except services.ServiceError as error:
+        if not request.htmx:
+            messages.error(request, str(error))
+        return _card_response(request, question, card_note=str(error))
+    if not request.htmx:
+        messages.success(request, "New distractors written.")
+    return _card_response(request, question, card_note="New distractors written.")
+
+
+@require_POST
+@teacher_required
+def article_approve_drafts(request: HttpRequest, article_id: int) -> HttpResponse:
+    """Teachers: approve every remaining draft question of the article."""
+    article = get_object_or_404(Article, pk=article_id)
+    count = services.questions_approve_drafts(article=article)
+    messages.success(request, f"Approved {count} question{'s' if count != 1 else ''}.")
+    return redirect("article-detail", article_id=article.pk)
+
+
+@require_POST
+@teacher_required
+def article_more_questions(request: HttpRequest, article_id: int) -> HttpResponse:
+    """Teachers: ask the writer for more questions than the first pool."""
+    article = get_object_or_404(Article, pk=article_id)
+    before = article.questions.count()
+    article_generate.enqueue(article.pk, max_questions=MORE_QUESTIONS)
+    article.refresh_from_db()
+    added = article.questions.count() - before
+    if article.generation_state in ("queued", "running"):
+        messages.info(request, "More questions are being written; reload in a moment.")
+    elif added:
+        messages.success(request, f"{added} more question{'s' if added != 1 else ''} written.")
+    else:
+        messages.info(
+            request,
+            "No more good questions could be written from this article. "
+            "Write your own with the form below the questions.",
+        )
+    return redirect("article-detail", article_id=article.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@teacher_required
+def question_write(request: HttpRequest, article_id: int) -> HttpResponse:
+    """Teachers: write their own question for the article (approved at once)."""
+    article = get_object_or_404(Article, pk=article_id)
+    form = QuestionWriteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            question = services.question_write(
+                article=article,
+                kind=form.cleaned_data["kind"],
+                stem=form.cleaned_data["stem"],
+                choice_texts=form.choice_texts(),
+                correct_index=form.cleaned_data["correct"],
+                evidence=form.cleaned_data["evidence"],
+                author=request.user,
+            )
+        except services.ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Your question was added and approved.")
+            return redirect(f"{reverse('article-detail', args=[article.pk])}#q-{question.pk}")
+    return render(request, "quiz/teacher/question_write.html", {"article": article, "form": form})
 
 
 def _own_quiz(request: HttpRequest, quiz_id: int) -> Quiz:
@@ -142,10 +396,17 @@ def quiz_detail(request: HttpRequest, quiz_id: int) -> HttpResponse:
     assignments = quiz.assignments.filter(school_class__teachers=request.user).select_related(
         "school_class"
     )
+    assignments = list(assignments)
+    comparison = quiz_class_comparison(assignments=assignments) if len(assignments) > 1 else []
     return render(
         request,
         "quiz/teacher/quiz_detail.html",
-        {"quiz": quiz, "questions": questions, "assignments": assignments},
+        {
+            "quiz": quiz,
+            "questions": questions,
+            "assignments": assignments,
+            "comparison": comparison,
+        },
     )
 
 
@@ -190,12 +451,13 @@ def _own_assignment(request: HttpRequest, assignment_id: int) -> Assignment:
 @require_GET
 @teacher_required
 def assignment_results(request: HttpRequest, assignment_id: int) -> HttpResponse:
-    """The class's teachers: every student's status and score, and each question's share of
-    correct answers. Refreshes itself while the assignment is open."""
+    """The class's teachers: every student x every question, the score distribution, item
+    analysis with plain-words flags. Refreshes itself while the assignment is open."""
     assignment = _own_assignment(request, assignment_id)
     now = timezone.now()
     services.attempt_close_overdue(now=now, assignment=assignment)
-    results = results_for_assignment(assignment=assignment)
+    sort = request.GET.get("sort", "name")
+    results = results_for_assignment(assignment=assignment, sort=sort)
     template = "quiz/teacher/results.html"
     if request.htmx:
         template += "#results-body"
@@ -205,9 +467,49 @@ def assignment_results(request: HttpRequest, assignment_id: int) -> HttpResponse
         {
             "assignment": assignment,
             "results": results,
+            "bars": distribution_bars(results.distribution),
+            "sort": sort,
             "is_open": assignment.is_open(now),
             "now": now,
         },
+    )
+
+
+@require_GET
+@teacher_required
+def assignment_student(request: HttpRequest, assignment_id: int, student_id: int) -> HttpResponse:
+    """The class's teachers: one student's answers, with the right ones and the evidence."""
+    assignment = _own_assignment(request, assignment_id)
+    student = _enrolled_student(assignment.school_class, student_id)
+    attempts = list(
+        Attempt.objects.filter(assignment=assignment, student=student).order_by("number")
+    )
+    questions = list(assignment.quiz.ordered_questions().prefetch_related("choices"))
+    chosen = {
+        (attempt_id, question_id): choice_id
+        for attempt_id, question_id, choice_id in Response.objects.filter(
+            attempt__in=attempts
+        ).values_list("attempt_id", "question_id", "choice_id")
+    }
+    rows = []
+    for attempt in attempts:
+        items = []
+        for number, question in enumerate(questions, start=1):
+            choice_id = chosen.get((attempt.pk, question.pk))
+            correct = question.correct_choice()
+            items.append(
+                {
+                    "number": number,
+                    "question": question,
+                    "chosen_id": choice_id,
+                    "correct_id": correct.pk if correct else None,
+                }
+            )
+        rows.append({"attempt": attempt, "items": items})
+    return render(
+        request,
+        "quiz/teacher/student_answers.html",
+        {"assignment": assignment, "student": student, "attempts": rows},
     )
 
 
@@ -219,10 +521,7 @@ def assignment_results_csv(request: HttpRequest, assignment_id: int) -> HttpResp
     assignment = _own_assignment(request, assignment_id)
     services.attempt_close_overdue(now=timezone.now(), assignment=assignment)
     results = results_for_assignment(assignment=assignment)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"results-assignment-{assignment.pk}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
+    response = _csv_response(f"results-assignment-{assignment.pk}.csv")
     writer = csv.writer(response)
     writer.writerow(
         ["student", "name", "status", "score", "out of", "minutes taken"]
@@ -240,5 +539,45 @@ def assignment_results_csv(request: HttpRequest, assignment_id: int) -> HttpResp
                 minutes,
             ]
             + [f"{cell.letter} ({cell.state})" if cell.letter else cell.state for cell in row.cells]
+        )
+    return response
+
+
+def _csv_response(filename: str) -> HttpResponse:
+    """A CSV download that spreadsheet programs open as UTF-8 (the byte-order mark)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    return response
+
+
+@require_GET
+@teacher_required
+def assignment_items_csv(request: HttpRequest, assignment_id: int) -> HttpResponse:
+    """The class's teachers: the item analysis as CSV, one row per question."""
+    assignment = _own_assignment(request, assignment_id)
+    services.attempt_close_overdue(now=timezone.now(), assignment=assignment)
+    results = results_for_assignment(assignment=assignment)
+    response = _csv_response(f"item-analysis-assignment-{assignment.pk}.csv")
+    writer = csv.writer(response)
+    writer.writerow(
+        ["question", "stem", "answered", "facility", "discrimination", "key"]
+        + [f"chose {letter}" for letter in "ABCDE"]
+        + ["flags"]
+    )
+    for column in results.questions:
+        counts = {c.choice.letter: c.count for c in column.choice_counts}
+        key = next((c.choice.letter for c in column.choice_counts if c.choice.is_correct), "")
+        writer.writerow(
+            [
+                f"Q{column.number}",
+                column.question.stem,
+                column.answered,
+                "" if column.facility is None else f"{column.facility:.2f}",
+                "" if column.discrimination is None else f"{column.discrimination:.2f}",
+                key,
+            ]
+            + [counts.get(letter, "") for letter in "ABCDE"]
+            + ["; ".join(column.flags)]
         )
     return response

@@ -1,0 +1,71 @@
+"""Rosters without e-mail: accounts from a list of names, login cards, password resets."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from quiz.models import Enrollment
+from tests.conftest import client_for
+from tests.factories import StudentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_accounts_from_a_pasted_list_of_names_with_login_cards(classroom):
+    StudentFactory(username="zoe.brown")
+    response = client_for(classroom.teacher).post(
+        reverse("class-students-new", args=[classroom.school_class.pk]),
+        {"names": "Zoë Brown\n\n  Mevlüt Çavuşoğlu \nAda"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and "shown only this once" in page
+    usernames = ["zoe.brown2", "mevlut.cavusoglu", "ada"]
+    for username in usernames:
+        assert f"<dd>{username}</dd>" in page
+        assert Enrollment.objects.filter(
+            school_class=classroom.school_class, student__username=username
+        ).exists()
+    # The printed password works, and only its hash is stored.
+    password = page.split("<dd>zoe.brown2</dd>")[1].split("<dd>")[1].split("</dd>")[0]
+    user = get_user_model().objects.get(username="zoe.brown2")
+    assert user.check_password(password) and user.first_name == "Zoë"
+    assert password not in user.password
+
+
+def test_reset_one_students_password(classroom):
+    student = classroom.students[0]
+    old_hash = student.password
+    response = client_for(classroom.teacher).post(
+        reverse("class-student-password", args=[classroom.school_class.pk, student.pk])
+    )
+    student.refresh_from_db()
+    assert response.status_code == 200 and student.password != old_hash
+    password = response.content.decode().split("<dt>Password</dt><dd>")[1].split("</dd>")[0]
+    assert student.check_password(password)
+
+
+def test_a_teacher_cannot_reset_a_password_outside_their_class(classroom, other_classroom):
+    outsider = other_classroom.students[0]
+    response = client_for(classroom.teacher).post(
+        reverse("class-student-password", args=[classroom.school_class.pk, outsider.pk])
+    )
+    assert response.status_code == 404
+
+
+def test_remove_a_student_keeps_their_answers(classroom):
+    student = classroom.students[0]
+    client_for(classroom.teacher).post(
+        reverse("class-student-remove", args=[classroom.school_class.pk, student.pk])
+    )
+    assert not classroom.school_class.students.filter(pk=student.pk).exists()
+    page = client_for(student).get(reverse("student-dashboard")).content.decode()
+    assert classroom.quiz.title not in page
+
+
+def test_an_empty_list_gives_a_clear_message(classroom):
+    response = client_for(classroom.teacher).post(
+        reverse("class-students-new", args=[classroom.school_class.pk]),
+        {"names": "  "},
+        follow=True,
+    )
+    assert "This field is required" in response.content.decode()
