@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import spacy
+from lemminflect import getInflection, getLemma
 from spacy.language import Language
 from spacy.tokens import Span
 
@@ -28,6 +29,9 @@ def get_nlp() -> Language:
     global _nlp
     if _nlp is None:
         _nlp = spacy.load(MODEL_NAME)
+        # lemminflect reads its tables on first use; do it with the model, not mid-request.
+        getLemma("hopes", upos="VERB")
+        getInflection("hope", tag="VB")
     return _nlp
 
 
@@ -59,6 +63,8 @@ class Analysis:
     labels: dict[str, Counter[str]] = field(default_factory=dict)
     # Lemma of each noun -> how often the article uses it, for the weight of a noun phrase.
     lemmas: Counter[str] = field(default_factory=Counter)
+    # Words the article writes in lower case somewhere, to tell "Researchers" from "Ruiz".
+    lowercase_words: set[str] = field(default_factory=set)
     # Entity key (and a person's surname) -> index of the sentence that first mentions it.
     first_sentence: dict[str, int] = field(default_factory=dict)
     # Keys of names the article uses as places ("in X", "from X").
@@ -143,6 +149,10 @@ def _is_usable(span: Span, quoted: frozenset[int]) -> bool:
         return False
     if text.endswith("?") or text.rstrip("\"'\u201d\u2019)]").endswith("?"):
         return False
+    # A full stop inside the span means the parser ran two sentences together.
+    for token in span[:-2]:
+        if token.text in (".", "!", "?") and span.doc[token.i + 1].is_title:
+            return False
     first = text.lstrip("\"'\u201c\u2018(")
     if not first or not (first[0].isupper() or first[0].isdigit()):
         return False
@@ -186,8 +196,11 @@ def analyse(body: str) -> Analysis:
         _index_entities(doc, analysis)
         for ent in doc.ents:
             index = next(
-                (s.index for s in reversed(sentences) if s.span.start <= ent.start < s.span.end
-                 and s.span.doc is doc),
+                (
+                    s.index
+                    for s in reversed(sentences)
+                    if s.span.start <= ent.start < s.span.end and s.span.doc is doc
+                ),
                 None,
             )
             if index is None:
@@ -197,6 +210,7 @@ def analyse(body: str) -> Analysis:
             if ent.label_ == "PERSON" and key.split():
                 analysis.first_sentence.setdefault(key.split()[-1], index)
         analysis.lemmas.update(t.lemma_.lower() for t in doc if t.pos_ == "NOUN")
+        analysis.lowercase_words.update(t.text for t in doc if t.is_lower)
     return analysis
 
 

@@ -18,9 +18,11 @@ _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # Lines that are page furniture whatever their length.
 _FURNITURE = re.compile(
     r"""^(?:advertisement|advert|sponsored(?:\ content)?|read\ more\b.*|read\ next\b.*
-    |share\ (?:this|on)\b.*|see\ also\b.*|related\b.*|loading\b.*|click\ here\b.*
+    |share\ (?:this|on)\b.*|see\ also\b.*|related\ (?:stories|articles|coverage)\b.*
+    |loading\b.*|click\ here\b.*
     |sign\ up\b.*|subscribe\b.*|follow\ (?:us|him|her|them|me)\b.*|more\ on\ this\ story.*
-    |have\ something\ to\ add\b.*|you\ must\ log\ ?in\b.*|comments?\b.*|image\ (?:copyright|caption)\b.*
+    |have\ something\ to\ add\b.*|you\ must\ log\ ?in\b.*
+    |image\ (?:copyright|caption)\b.*
     |photo(?:graph)?s?\s*(?::|by\b).*|picture\s*(?::|by\b).*|credit\s*:.*|source\s*:.*
     |\(?(?:reporting|writing|editing|additional\ reporting)\ by\b.*|\d+\ of\ \d+\b.*
     |(?:copyright|©).*|all\ rights\ reserved.*|print|email|share|tweet|next|previous)$""",
@@ -45,7 +47,8 @@ _DATE_LINE = re.compile(
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>")
 # "LONDON (Reuters) - " or "TRENTON — ": a wire dateline before the first sentence.
 _DATELINE_PREFIX = re.compile(
-    r"^[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*,?(?:\s+\([A-Za-z .&]+\))?\s+[-\u2013\u2014]+\s+(?=\S)"
+    r"^[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*,?"
+    r"(?:\s+\([A-Za-z .&]+\))?\s+[-\u2013\u2014]+\s+(?=\S)"
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 

@@ -317,6 +317,9 @@ def time_alternatives(text: str) -> list[str] | None:
 # ---------------------------------------------------------------- pools and choice
 
 
+POOL_LIMIT = 60
+
+
 @dataclass
 class Pools:
     """Everything in one article that can stand in for an answer, by type."""
@@ -326,7 +329,8 @@ class Pools:
 
     def add(self, kind: str, text: str) -> None:
         items = self.by_type.setdefault(kind, [])
-        if text not in items:
+        # A long article offers plenty; a bounded pool keeps each choice cheap.
+        if len(items) < POOL_LIMIT and text not in items:
             items.append(text)
 
 
@@ -463,6 +467,22 @@ def distractors(
         return choose(alternatives, answer, evidence, avoid, count, seed, keep_order=True)
     kind = answer_type
     article = pools.by_type.get(kind, [])
+    if kind == "COUNTRY":
+        # "US" and "United States" are one country: keep one form of each, never the answer's.
+        seen = {country_of(answer) or answer}
+        unique = []
+        for item in [*article, *_fallback(kind, answer, pools)]:
+            canonical = country_of(item) or item
+            if canonical not in seen:
+                seen.add(canonical)
+                unique.append(item)
+        from_article = choose(unique[: len(article)], answer, evidence, avoid, count, seed)
+        if len(from_article) < count:
+            rest = [u for u in unique[len(article) :] if u not in from_article]
+            from_article += choose(
+                rest, answer, evidence, [*avoid, *from_article], count - len(from_article), seed
+            )
+        return from_article
     if kind == "PERSON":
         article = [_person_form(p, answer) for p in article]
     from_article = choose(article, answer, evidence, avoid, count, seed)

@@ -135,6 +135,12 @@ def _distractors_for(
     return distractors(answer, answer_type, evidence, pools, avoid, count, below)
 
 
+def _raw_score(candidate: Candidate) -> float:
+    return score(
+        candidate.kind, candidate.importance, candidate.moved, candidate.pronoun, candidate.stem
+    )
+
+
 def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | None:
     sentence = analysis.sentences[candidate.sentence]
     evidence = analysis.body[sentence.start : sentence.end]
@@ -143,9 +149,7 @@ def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | No
         return None
     if breaks_rules(candidate.stem, candidate.answer, tuple(wrong), evidence):
         return None
-    value = score(
-        candidate.kind, candidate.importance, candidate.moved, candidate.pronoun, candidate.stem
-    )
+    value = _raw_score(candidate)
     return Draft(
         kind=candidate.kind,
         stem=candidate.stem,
@@ -225,12 +229,17 @@ def generate_questions(body: str, *, max_questions: int = 40) -> GenerationResul
     if analysis is None or max_questions <= 0:
         return GenerationResult([], word_count, _no_questions(analysis, body))
     pools = build_pools(analysis)
+    candidates = [c for s in analysis.sentences for c in propose(analysis, s)]
+    # Distractors cost the most, so only the best-placed candidates get them; the ranking
+    # below never reaches further down than a few times the pool size.
+    candidates.sort(key=lambda c: (-_raw_score(c), c.sentence, c.stem))
     drafts: list[Draft] = []
-    for sentence in analysis.sentences:
-        for candidate in propose(analysis, sentence):
-            draft = _draft(analysis, pools, candidate)
-            if draft is not None:
-                drafts.append(draft)
+    for candidate in candidates:
+        if len(drafts) >= max(4 * max_questions, 120):
+            break
+        draft = _draft(analysis, pools, candidate)
+        if draft is not None:
+            drafts.append(draft)
     chosen = select(drafts, max_questions)
     # Keys go round the four positions in an order fixed by the text, so none dominates.
     seed = stable_hash(body[:2000])

@@ -176,6 +176,15 @@ def _with_units(ent: Span) -> Span:
     return doc[start:end]
 
 
+def _part_of_a_compound_amount(ent: Span) -> bool:
+    """ "2 hours, 9 minutes and 56 seconds": one part alone is no answer."""
+    doc = ent.doc
+    if ent.label_ not in ("DATE", "TIME", "QUANTITY", "CARDINAL"):
+        return False
+    after = doc[ent.end : ent.end + 2]
+    return len(after) == 2 and after[0].text == "," and after[1].like_num
+
+
 def _bracketed(ent: Span) -> bool:
     doc = ent.doc
     return (
@@ -235,6 +244,10 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             continue
         if _bracketed(ent):  # "(IFF)" repeats the name just before it
             continue
+        if ent.root.dep_ == "compound" and answer_type in ("ORG", "PERSON", "NORP", "EVENT"):
+            continue  # "_____ member Derek Owusu": a modifier of another name
+        if _part_of_a_compound_amount(ent):
+            continue
         answer = _answer_text(ent, answer_type)
         if len(answer) < 2 or answer.casefold() in ("he", "she", "it", "they", "i", "we"):
             continue
@@ -264,7 +277,6 @@ def _candidate_for(
     answer_start = body_offset + doc.text.find(answer, start)
     if answer_start < body_offset:
         return None
-    answer_end = answer_start + len(answer)
 
     def make(kind: str, stem: str | None, moved: bool) -> Candidate | None:
         if not stem:
@@ -549,6 +561,8 @@ def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
     if any(t.ent_type_ not in ("", "NORP", "CARDINAL", "ORDINAL") for t in words):
         return None
     if words[0].lower_ in ("this", "that", "these", "those", "such", "each", "every", "any"):
+        return None
+    if any(t.tag_ in ("WDT", "WP", "WP$") for t in words):
         return None
     if not 1 <= end - start <= 6:
         return None

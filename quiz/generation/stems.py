@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from lemminflect import getInflection
+from lemminflect import getInflection, getLemma
 from spacy.tokens import Span, Token
 
 from .analyse import Analysis, Sentence
@@ -166,7 +166,10 @@ class Renderer:
             if len(earlier) == 1 and not possessive:
                 # "Askar wrote ..., he said," -> "Askar said": one person, no doubt who.
                 only = next(iter(earlier))
-                if self.answer_key not in only.casefold() and only.casefold() not in self.answer_key:
+                if (
+                    self.answer_key not in only.casefold()
+                    and only.casefold() not in self.answer_key
+                ):
                     return only.split()[-1]
             name = None if earlier else self.person_before(token)
             if name and self.answer_key not in name.casefold():
@@ -181,7 +184,7 @@ class Renderer:
         return {
             self.full_name(e.text)
             for e in self.sentence.span.ents
-            if e.label_ == "PERSON" and e.end <= token.i and e.start >= self.sentence.span.start
+            if self.is_person(e) and e.end <= token.i and e.start >= self.sentence.span.start
         }
 
     def person_before(self, token: Token) -> str | None:
@@ -189,25 +192,37 @@ class Renderer:
         before it and the one before; with two candidates a guess would mislead."""
         names: set[str] = set()
         for ent in self.sentence.span.ents:
-            if ent.label_ == "PERSON" and ent.end <= token.i:
+            if self.is_person(ent) and ent.end <= token.i:
                 names.add(self.full_name(ent.text))
         if self.sentence.index > 0:
             previous = self.analysis.sentences[self.sentence.index - 1]
             for ent in previous.span.ents:
-                if ent.label_ == "PERSON":
+                if self.is_person(ent):
                     names.add(self.full_name(ent.text))
         return names.pop() if len(names) == 1 else None
+
+    def is_person(self, ent: Span) -> bool:
+        """A PERSON mention the article backs up: a full name, or a surname of one."""
+        if ent.label_ != "PERSON":
+            return False
+        return len(self.full_name(ent.text).split()) > 1
 
     def full_name(self, text: str) -> str:
         text = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", text.strip())
         surname = text.split()[-1].casefold() if text.split() else ""
         return self.analysis.person_full.get(surname, text)
 
+    def common_word(self, token: Token) -> bool:
+        """True when a capital letter is only there because the word opened the sentence."""
+        if _proper(token):
+            return False
+        return token.is_stop or token.lower_ in self.analysis.lowercase_words
+
     def render(self, tokens: Iterable[Token], first: bool = False) -> str:
         parts: list[str] = []
         for n, token in enumerate(tokens):
             text = self.resolve(token)
-            if n == 0 and first is False and not _proper(token) and text == token.text:
+            if n == 0 and first is False and text == token.text and self.common_word(token):
                 text = text[:1].lower() + text[1:]
             parts.append(text + token.whitespace_)
         return "".join(parts)
@@ -222,13 +237,21 @@ def tidy(text: str) -> str:
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     text = re.sub(r"[,;:\-\u2013\u2014\s]+\?$", "?", text)
     text = re.sub(r"^[,;:\s]+", "", text)
+    # "Who, said ..." where a removed subject carried an appositive's commas.
+    text = re.sub(
+        r"^((?:According to [^,]+, )?(?:Who|What|Which \w+|How (?:many|much) [^,?]+?)),\s",
+        r"\1 ",
+        text,
+    )
     text = re.sub(r"\s+", " ", text).strip()
     return text[:1].upper() + text[1:]
 
 
 def base_form(verb: Token) -> str:
-    forms = getInflection(verb.lemma_, tag="VB")
-    return forms[0] if forms else verb.lemma_
+    lemmas = getLemma(verb.text.lower(), upos="VERB")
+    lemma = lemmas[0] if lemmas else verb.lemma_
+    forms = getInflection(lemma, tag="VB")
+    return forms[0] if forms else lemma
 
 
 def _do_form(verb: Token) -> str | None:
@@ -352,7 +375,10 @@ def wh_question(
         do = _do_form(verb)
         if do is None or not verb.text.isalpha():
             return None
-        if any(c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children):
+        if any(
+            c.dep_ == "conj" and (c.pos_ == "VERB" or c.tag_.startswith("VB"))
+            for c in verb.children
+        ):
             return None  # "does X run ... and causes" cannot take one auxiliary
         aux_text = do
         verb_text = base_form(verb)
@@ -410,5 +436,5 @@ def cloze(renderer: Renderer, start: int, end: int) -> str:
                 out.append(BLANK + sentence.doc[end - 1].whitespace_)
             continue
         out.append(renderer.resolve(token) + token.whitespace_)
-    text = "".join(out)
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", "".join(out)).strip()
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,82 @@
+"""Distractors: same kind and form as the answer, never true of the question."""
+
+import re
+
+from quiz.generation.distractors import Pools, date_alternatives, distractors, phrase
+
+
+def pools_with(**by_type: list[str]) -> Pools:
+    pools = Pools()
+    for kind, items in by_type.items():
+        for item in items:
+            pools.add(kind, item)
+    return pools
+
+
+def first_number(text: str) -> float:
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    assert match
+    return float(match.group().replace(",", ""))
+
+
+def test_people_come_from_the_article_before_made_up_names() -> None:
+    pools = pools_with(PERSON=["John Kerry", "Haider al-Abadi", "Barack Obama", "Ana Lima"])
+    wrong = distractors("Ana Lima", "PERSON", "Ana Lima met the envoy.", pools)
+    assert wrong == [w for w in wrong if w in ("John Kerry", "Haider al-Abadi", "Barack Obama")]
+    assert len(wrong) == 3
+
+
+def test_people_named_in_the_evidence_sentence_are_not_distractors() -> None:
+    pools = pools_with(PERSON=["John Kerry", "Haider al-Abadi", "Barack Obama", "Ana Lima"])
+    evidence = "Ana Lima met John Kerry and Haider al-Abadi in Paris."
+    wrong = distractors("Ana Lima", "PERSON", evidence, pools)
+    assert len(wrong) == 3
+    assert "John Kerry" not in wrong and "Haider al-Abadi" not in wrong
+
+
+def test_a_surname_answer_gets_surname_distractors() -> None:
+    pools = pools_with(PERSON=["John Kerry", "Barack Obama"])
+    wrong = distractors("Cameron", "PERSON", "Cameron has been informed.", pools)
+    assert len(wrong) == 3 and all(len(w.split()) == 1 for w in wrong)
+
+
+def test_countries_get_countries_and_never_an_alias_of_the_answer() -> None:
+    pools = pools_with(COUNTRY=["United States", "US", "Iraq", "Syria"])
+    wrong = distractors("United States", "COUNTRY", "The United States sent aid.", pools)
+    assert len(wrong) == 3
+    assert "US" not in wrong
+
+
+def test_numbers_keep_format_and_magnitude() -> None:
+    wrong = distractors("4,000 troops", "NUMBER", "The 4,000 troops left.", Pools())
+    assert len(wrong) == 3
+    for w in wrong:
+        assert w.endswith(" troops") and "," in w
+        assert 1000 <= first_number(w) <= 12000
+
+
+def test_money_keeps_currency_and_unit() -> None:
+    wrong = distractors("£960m", "MONEY", "He offered £960m.", Pools())
+    assert len(wrong) == 3 and all(w.startswith("£") and w.endswith("m") for w in wrong)
+
+
+def test_word_numbers_stay_words() -> None:
+    wrong = distractors("three double faults", "NUMBER", "She made three double faults.", Pools())
+    assert all(w.split()[0].isalpha() for w in wrong)
+
+
+def test_dates_keep_their_granularity() -> None:
+    alternatives = date_alternatives("September 2014", 0)
+    assert alternatives is not None
+    assert all(re.fullmatch(r"[A-Z][a-z]+ \d{4}", a) for a in alternatives)
+    weekdays = date_alternatives("Tuesday", 0)
+    assert weekdays and all(w.endswith("day") for w in weekdays)
+
+
+def test_no_choice_contains_another() -> None:
+    pools = pools_with(ORG=["World Bank", "Bank", "United Nations", "Red Cross", "Oxfam"])
+    wrong = distractors("World Bank", "ORG", "The World Bank agreed.", pools)
+    phrases = [phrase(c) for c in ["World Bank", *wrong]]
+    for a in phrases:
+        for b in phrases:
+            assert a == b or f" {b} " not in f" {a} "

@@ -1,0 +1,82 @@
+"""Stem writing: real wh-questions with the right auxiliary, cloze only as a fallback."""
+
+import pytest
+
+from quiz.generation.analyse import analyse
+from quiz.generation.propose import Candidate, propose
+
+
+def questions(text: str) -> list[Candidate]:
+    analysis = analyse(text)
+    return [c for s in analysis.sentences for c in propose(analysis, s)]
+
+
+def stem_for(text: str, answer: str) -> Candidate:
+    matches = [c for c in questions(text) if c.answer == answer]
+    assert matches, f"no question answered by {answer!r} in {[c.stem for c in questions(text)]}"
+    return matches[0]
+
+
+def test_future_tense_place_question_keeps_the_auxiliary() -> None:
+    q = stem_for("The small-group coalition will meet in Paris on Tuesday.", "Paris")
+    assert q.kind == "where"
+    assert q.stem == "Where will the small-group coalition meet on Tuesday?"
+
+
+def test_past_tense_takes_did_and_the_base_form() -> None:
+    q = stem_for("The council approved the new budget in March after a long debate.", "March")
+    assert q.kind == "when"
+    assert q.stem.startswith("When did the council approve the new budget")
+
+
+def test_subject_person_becomes_who_without_do_support() -> None:
+    text = "Mayor Carla Ruiz opened the new bridge in Springfield on Friday."
+    q = stem_for(text, "Carla Ruiz")
+    assert q.kind == "who"
+    assert q.stem == "Who opened the new bridge in Springfield on Friday?"
+
+
+def test_reported_clause_names_its_source() -> None:
+    text = "The bridge will reopen in Springfield next spring, the city council said on Monday."
+    q = stem_for(text, "Monday")
+    assert q.stem.startswith("When did the city council say")
+
+
+def test_number_counting_a_subject_becomes_how_many() -> None:
+    text = "About 300 volunteers cleaned the beach at Brighton on Saturday."
+    q = stem_for(text, "About 300")
+    assert q.kind == "how_many"
+
+
+def test_item_in_a_list_is_blanked_whole_not_moved() -> None:
+    text = "Talks were joined by Foreign Minister Anna Berg, Defence Minister Tom Weller and aides."
+    q = stem_for(text, "Anna Berg")
+    assert q.kind == "cloze"
+    assert "Foreign Minister _____, Defence Minister Tom Weller" in q.stem
+
+
+def test_cause_after_because_becomes_a_why_question() -> None:
+    text = "The school closed early on Friday because a water pipe burst in the kitchen."
+    whys = [c for c in questions(text) if c.kind == "why"]
+    assert whys and whys[0].answer == "a water pipe burst in the kitchen"
+    assert whys[0].stem == "Why did the school close early on Friday?"
+
+
+def test_he_is_replaced_by_the_one_person_named_just_before() -> None:
+    text = (
+        "Senator Maria Lopez visited the flooded town of Riverton on Monday. "
+        "She promised that the state will pay for repairs to the old bridge in Riverton."
+    )
+    stems = [c.stem for c in questions(text) if c.sentence == 1]
+    assert stems and all(" she " not in f" {s.lower()} " for s in stems)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think we should go to Paris in May with our friends.",
+        "What will the council decide about the bridge in Springfield?",
+    ],
+)
+def test_first_person_and_question_sentences_are_not_used(text: str) -> None:
+    assert questions(text) == []
