@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.utils.safestring import SafeString, mark_safe
 
 from quiz import stats
 from quiz.models import Assignment, Attempt, Choice, Question, Response
@@ -18,6 +19,19 @@ SORTS = {"name", "score", "time", "status"}
 class Cell:
     state: str  # "correct", "wrong", "unanswered"
     letter: str = ""
+
+
+_SYMBOL = {"correct": "✓", "wrong": "✗", "unanswered": "·"}
+# Every cell of the grid is one of a few dozen fixed strings (a state and a letter A-E), so
+# they are built once here rather than through the template 6,000 times for a big class.
+_CELL_HTML = {
+    (state, letter): mark_safe(  # noqa: S308 - fixed strings, no user input
+        f'<td class="{state}">{_SYMBOL[state]} {letter}'
+        f'<span class="visually-hidden"> {state}</span></td>'
+    )
+    for state in _SYMBOL
+    for letter in ("", "A", "B", "C", "D", "E", *map(str, range(6, 10)))
+}
 
 
 @dataclass
@@ -39,6 +53,21 @@ class StudentRow:
     @property
     def name(self) -> str:
         return self.student.get_full_name() or self.student.username
+
+    @property
+    def score_text(self) -> str:
+        return "–" if self.score is None else f"{self.score}/{self.max_score}"
+
+    @property
+    def time_text(self) -> str:
+        if self.time_taken is None:
+            return "–"
+        minutes, seconds = divmod(int(self.time_taken.total_seconds()), 60)
+        return f"{minutes}:{seconds:02d}"
+
+    @property
+    def cells_html(self) -> SafeString:
+        return mark_safe("".join(_CELL_HTML[(c.state, c.letter)] for c in self.cells))  # noqa: S308
 
 
 @dataclass
@@ -108,12 +137,13 @@ def _sort_rows(rows: list[StudentRow], sort: str) -> list[StudentRow]:
 def results_for_assignment(*, assignment: Assignment, sort: str = "name") -> AssignmentResults:
     questions = list(assignment.quiz.ordered_questions().prefetch_related("choices"))
     students = list(
-        User.objects.filter(enrollments__school_class=assignment.school_class).order_by(
-            "last_name", "first_name", "username"
-        )
+        User.objects.filter(enrollments__school_class=assignment.school_class)
+        .only("id", "username", "first_name", "last_name")
+        .order_by("last_name", "first_name", "username")
     )
     attempts_by_student: dict[int, list[Attempt]] = {}
-    for attempt in Attempt.objects.filter(assignment=assignment).order_by("number"):
+    attempts = Attempt.objects.filter(assignment=assignment).defer("question_order", "choice_order")
+    for attempt in attempts.order_by("number"):
         attempts_by_student.setdefault(attempt.student_id, []).append(attempt)
     reported = {sid: _reported_attempt(items) for sid, items in attempts_by_student.items()}
     attempt_ids = [a.pk for a in reported.values() if a]

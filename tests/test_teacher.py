@@ -175,3 +175,62 @@ def test_a_teacher_with_several_classes_sees_each(teacher):
     EnrollmentFactory(school_class=SchoolClass.objects.get(name="7A"))
     page = client_for(teacher).get(reverse("teacher-dashboard")).content.decode()
     assert "7A" in page and "7B" in page and "1 student" in page
+
+
+@pytest.mark.parametrize(("students", "questions"), [(3, 3), (30, 3), (3, 20), (30, 20)])
+def test_results_queries_do_not_grow_with_students_or_questions(
+    students, questions, django_assert_max_num_queries
+):
+    room = classroom_make(students=students, questions=questions)
+    for index, student in enumerate(room.students):
+        finish(room, student, [(index + q) % 3 != 0 for q in range(questions)])
+    client = client_for(room.teacher)
+    for name in ("assignment-results", "assignment-results-csv", "assignment-items-csv"):
+        with django_assert_max_num_queries(14):
+            assert client.get(reverse(name, args=[room.assignment.pk])).status_code == 200
+
+
+def test_item_analysis_flags_and_csv(db):
+    room = classroom_make(students=6, questions=2)
+    # Q1: everyone right (too easy). Q2: the three strongest wrong, the rest right... but the
+    # strongest are the ones with Q1 right too, so make Q2's key look wrong to good students.
+    for index, student in enumerate(room.students):
+        finish(room, student, [True, index < 3])
+    client = client_for(room.teacher)
+    page = client.get(reverse("assignment-results", args=[room.assignment.pk])).content.decode()
+    assert "too easy: almost everyone got it right" in page
+    assert "nobody chose the distractor" in page
+    q1 = room.quiz.ordered_questions().first()
+    review_url = reverse("article-detail", args=[room.quiz.article_id]) + f"#q-{q1.pk}"
+    assert review_url in page
+    text = client.get(reverse("assignment-items-csv", args=[room.assignment.pk])).content
+    lines = text.decode("utf-8-sig").strip().splitlines()
+    assert lines[0].startswith("question,stem,answered,facility,discrimination,key,chose A")
+    assert lines[1].startswith("Q1,") and ",6,1.00," in lines[1]
+    assert "too easy" in lines[1]
+
+
+def test_per_student_page_shows_their_answers_and_the_right_ones(classroom):
+    finish(classroom, classroom.students[0], [True, False, True])
+    page = client_for(classroom.teacher).get(
+        reverse("assignment-student", args=[classroom.assignment.pk, classroom.students[0].pk])
+    )
+    body = page.content.decode()
+    assert "2 out of 3" in body and "(right answer)" in body and "(chosen)" in body
+    assert "Evidence:" in body
+
+
+def test_the_same_quiz_in_two_classes_is_compared(classroom):
+    second = services.class_create(name="Second class", teacher=classroom.teacher)
+    now = timezone.now()
+    services.assignment_create(
+        quiz=classroom.quiz,
+        school_class=second,
+        opens_at=now,
+        closes_at=now + timedelta(days=1),
+        created_by=classroom.teacher,
+    )
+    finish(classroom, classroom.students[0], [True, True, False])
+    page = client_for(classroom.teacher).get(reverse("quiz-detail", args=[classroom.quiz.pk]))
+    body = page.content.decode()
+    assert "Classes compared" in body and "Second class" in body and "67%" in body

@@ -468,6 +468,10 @@ def assignment_results(request: HttpRequest, assignment_id: int) -> HttpResponse
             "assignment": assignment,
             "results": results,
             "bars": distribution_bars(results.distribution),
+            # One reverse() for the page instead of one per student row.
+            "student_url_prefix": reverse(
+                "assignment-student", args=[assignment.pk, 0]
+            ).removesuffix("0/"),
             "sort": sort,
             "is_open": assignment.is_open(now),
             "now": now,
