@@ -390,9 +390,22 @@ def _shares_word(a: str, b: str) -> bool:
     return bool((set(phrase(a).split()) & set(phrase(b).split())) - stop)
 
 
+_STOP_FOR_NAMES = {"may", "will", "can", "do", "did", "has", "had", "was", "were", "is", "are"}
+
+
+def looks_proper(text: str) -> bool:
+    """Every word capitalised, as names are ("al-Abadi" and "Abbott v. Burke" are not)."""
+    words = re.findall(r"[^\W\d_][\w'.-]*", text)
+    words = [w for w in words if w.lower() not in ("of", "the", "and", "for", "in", "on", "at")]
+    return bool(words) and all(w[0].isupper() and w.lower() not in _STOP_FOR_NAMES for w in words)
+
+
 def acceptable(candidate: str, taken: Sequence[str], evidence_phrase: str, avoid: set[str]) -> bool:
     p = phrase(candidate)
     if not p or p in avoid or contains(evidence_phrase, p):
+        return False
+    # A name among names: a lower-case word or "May" would stand out as the odd one.
+    if taken and looks_proper(taken[0]) and not looks_proper(candidate):
         return False
     return not any(contains(phrase(t), p) or contains(p, phrase(t)) for t in taken)
 

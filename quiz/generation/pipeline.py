@@ -7,6 +7,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from lemminflect import getInflection
+from spacy.tokens import Token
+
 from .analyse import Analysis, Sentence, analyse
 from .distractors import (
     COUNTRY_REGIONS,
@@ -79,9 +82,33 @@ _GERUND_DEPS = {"pcomp", "xcomp", "advcl", "acl", "csubj", "conj", "pobj", "dobj
 _FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
 
 
+def _gerund_phrase(verb: Token) -> str | None:
+    """ "highlighted the use of Turkey" -> "highlighting the use of Turkey": a verb phrase of
+    the article in the form a cause phrase ("after breaking his leg") takes."""
+    objects = [c for c in verb.rights if c.dep_ in ("dobj", "prt", "prep", "attr", "acomp")]
+    if not objects or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    end = max(c.right_edge.i for c in objects) + 1
+    tail = verb.doc[verb.i + 1 : end]
+    if any(t.is_punct or t.pos_ == "PRON" or t.dep_ == "relcl" for t in tail):
+        return None
+    forms = getInflection(verb.lemma_, tag="VBG")
+    if not forms or not 2 <= len(tail) + 1 <= 9:
+        return None
+    return f"{forms[0]} {tail.text}"
+
+
 def _add_clause_phrases(sentence: Sentence, pools: Pools) -> None:
     """Gerund phrases and clauses that can stand in for a cause."""
     for token in sentence.span:
+        if (
+            token.pos_ == "VERB"
+            and token.tag_ in ("VBD", "VBZ", "VBP")
+            and token.i not in sentence.quoted
+        ):
+            gerund = _gerund_phrase(token)
+            if gerund:
+                pools.add("CAUSE_ING", gerund)
         if token.tag_ == "VBG" and token.dep_ in _GERUND_DEPS:
             if any(c.dep_ in ("aux", "auxpass", "nsubj") for c in token.children):
                 continue

@@ -154,7 +154,7 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
         # An unknown name counts as a place only where the article uses it as one.
         key = entity_key(text)
         if kind == "CITY" and key not in analysis.places and key in analysis.agents:
-            return None
+            return "ORG"  # "Mojang has failed to act": an actor, not a place
         return kind
     if label in NAMED_LABELS:
         return label
@@ -558,7 +558,11 @@ def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
     words = doc[start:end]
     if any(t.pos_ == "PRON" or (t.is_punct and t.text != "-") for t in words):
         return None
-    if any(t.ent_type_ not in ("", "NORP", "CARDINAL", "ORDINAL") for t in words):
+    if root.ent_type_ or any(t.ent_type_ in ("PERSON", "DATE", "TIME") for t in words):
+        return None
+    if any(not re.fullmatch(r"[\w'\u2019-]+", t.text) for t in words):
+        return None
+    if words[0].like_num or any(t.like_num and t.i == words.start for t in words):
         return None
     if words[0].lower_ in ("this", "that", "these", "those", "such", "each", "every", "any"):
         return None
