@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 
 from quiz import services
 from quiz.ingest import IngestError, article_from_text, article_from_upload
@@ -39,6 +39,7 @@ class MultipleFileField(forms.FileField):
 class ArticleLoadForm(forms.Form):
     files = MultipleFileField(
         required=False,
+        allow_empty_file=True,  # an empty file gets its own message from the loader
         label="Article files",
         help_text="One or many .txt, .md or .html files.",
         widget=MultipleFileInput(attrs={"accept": ".txt,.md,.markdown,.html,.htm"}),
@@ -145,18 +146,19 @@ class ArticleAdmin(admin.ModelAdmin):
                         ingested=ingested, loaded_by=request.user
                     )
                 except IngestError as error:
-                    messages.error(request, f"{name}: not loaded. {error}")
+                    messages.error(request, f"Not loaded: {name}. {error}")
                     continue
-                link = reverse("admin:quiz_article_change", args=[article.pk])
                 if created:
                     article.refresh_from_db()
-                    messages.success(
-                        request,
-                        f"{name}: loaded as “{article.title}” "
-                        f"({article.questions.count()} questions, {link}).",
-                    )
+                    if article.generation_state == Article.GenerationState.DONE:
+                        state = f"{article.questions.count()} questions written"
+                    elif article.generation_state == Article.GenerationState.FAILED:
+                        state = article.generation_error
+                    else:
+                        state = "its questions are being written"
+                    messages.success(request, f"Loaded {name} as “{article.title}”: {state}.")
                 else:
-                    messages.info(request, f"{name}: already in the library as “{article.title}”.")
+                    messages.info(request, f"Already in the library: {name} (“{article.title}”).")
             return redirect("admin:quiz_article_changelist")
         context = {
             **self.admin_site.each_context(request),
