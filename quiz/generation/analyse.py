@@ -65,6 +65,8 @@ class Analysis:
     lemmas: Counter[str] = field(default_factory=Counter)
     # Words the article writes in lower case somewhere, to tell "Researchers" from "Ruiz".
     lowercase_words: set[str] = field(default_factory=set)
+    # Capitalised words seen after a sentence's first word: names, not sentence openers.
+    midsentence_capitals: set[str] = field(default_factory=set)
     # Entity key (and a person's surname) -> index of the sentence that first mentions it.
     first_sentence: dict[str, int] = field(default_factory=dict)
     # Keys of names the article uses as places ("in X", "from X").
@@ -211,6 +213,11 @@ def analyse(body: str) -> Analysis:
                 analysis.first_sentence.setdefault(key.split()[-1], index)
         analysis.lemmas.update(t.lemma_.lower() for t in doc if t.pos_ == "NOUN")
         analysis.lowercase_words.update(t.text for t in doc if t.is_lower)
+        analysis.midsentence_capitals.update(
+            t.text
+            for t in doc
+            if t.is_title and not t.is_sent_start and t.i > 0 and not doc[t.i - 1].is_punct
+        )
     return analysis
 
 

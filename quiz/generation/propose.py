@@ -434,7 +434,11 @@ def _how_many(
 
 # ---------------------------------------------------------------- why
 
-_CAUSE_MARKS = {"because", "since", "as"}
+SETBACK_VERBS = {
+    "break", "injure", "suffer", "lose", "fail", "crash", "fall", "hurt", "miss", "damage",
+    "collapse", "burn", "flood", "strike", "hit", "sprain", "tear", "fracture", "contract",
+    "catch", "develop", "undergo", "receive", "face", "experience",
+}  # fmt: skip
 
 
 def _why_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
@@ -508,7 +512,15 @@ def _cause_phrase(token: Token) -> tuple[int, int, int, int, Token] | None:
                 end = obj.right_edge.i + 1
                 return token.i, obj.left_edge.i, end, end, token.head
     if lower == "after" and token.dep_ == "prep":
-        verbs = [c for c in token.children if c.dep_ == "pcomp" and c.tag_ == "VBG"]
+        # "after" tells time, not cause, unless what came first was a setback
+        # ("after breaking his leg"); "a day after flying home" stays a time.
+        verbs = [
+            c
+            for c in token.children
+            if c.dep_ == "pcomp" and c.tag_ == "VBG" and c.lemma_ in SETBACK_VERBS
+        ]
+        if any(c.dep_ == "npadvmod" for c in token.children):
+            verbs = []
         if verbs:
             verb = verbs[0]
             end = verb.right_edge.i + 1

@@ -194,16 +194,25 @@ class Renderer:
         for ent in self.sentence.span.ents:
             if self.is_person(ent) and ent.end <= token.i:
                 names.add(self.full_name(ent.text))
-        if self.sentence.index > 0:
-            previous = self.analysis.sentences[self.sentence.index - 1]
-            for ent in previous.span.ents:
-                if self.is_person(ent):
-                    names.add(self.full_name(ent.text))
-        return names.pop() if len(names) == 1 else None
+        if names or self.sentence.index == 0:
+            return names.pop() if len(names) == 1 else None
+        # Otherwise the person the last sentence was about: its subject.
+        previous = self.analysis.sentences[self.sentence.index - 1]
+        subjects = {
+            self.full_name(ent.text)
+            for ent in previous.span.ents
+            if self.is_person(ent) and ent.root.dep_ in SUBJECT_DEPS
+        }
+        others = {
+            self.full_name(ent.text) for ent in previous.span.ents if self.is_person(ent)
+        } - subjects
+        if len(subjects) == 1 and not (others and token.lower_ in ("him", "her")):
+            return subjects.pop()
+        return None
 
     def is_person(self, ent: Span) -> bool:
         """A PERSON mention the article backs up: a full name, or a surname of one."""
-        if ent.label_ != "PERSON":
+        if self.analysis.label_of(ent.text, ent.label_) != "PERSON":
             return False
         return len(self.full_name(ent.text).split()) > 1
 
@@ -216,7 +225,10 @@ class Renderer:
         """True when a capital letter is only there because the word opened the sentence."""
         if _proper(token):
             return False
-        return token.is_stop or token.lower_ in self.analysis.lowercase_words
+        if token.is_stop or token.lower_ in self.analysis.lowercase_words:
+            return True
+        # A name is capitalised in mid-sentence too; a common noun only at the start.
+        return token.text not in self.analysis.midsentence_capitals
 
     def render(self, tokens: Iterable[Token], first: bool = False) -> str:
         parts: list[str] = []
@@ -334,6 +346,15 @@ def wh_question(
             ccomp = reported[0]
             moved_ccomp = set(range(ccomp.left_edge.i, ccomp.right_edge.i + 1))
             moved_ccomp |= {t.i for t in clause if t.i < min(removed) and t.is_punct}
+        # "Ruiz, who proposed it, said": the comma closing the removed clause goes too.
+        last = max(removed)
+        doc = sentence.doc
+        if (
+            last + 1 < len(doc)
+            and doc[last + 1].text == ","
+            and any(doc[i].text == "," for i in removed)
+        ):
+            removed = removed | {last + 1}
         for token in clause:
             if token.i in removed:
                 if not placed:
@@ -390,6 +411,8 @@ def wh_question(
     if subject_end - subject_start == 1 and subject_tokens[0].lower_ in _VAGUE_SUBJECTS:
         return None  # "What does this run?": the question needs its antecedent
     front = [t for t in clause if t.i < subject_start and t.i not in skip]
+    while front and (front[0].dep_ == "cc" or front[0].lower_ in ("and", "but", "so", "yet")):
+        front = front[1:]  # "And who ...?" / "... and?": the link to the last sentence goes
     rest = [t for t in clause if t.i >= subject_end and t.i not in skip]
     # A reported clause before its reporting verb ("X, the minister said") follows the verb.
     ccomp_front = [t for t in front if t.dep_ == "ccomp" and t.head == verb]
