@@ -19,7 +19,7 @@ from .distractors import (
     fine_type,
     stable_hash,
 )
-from .propose import PERSON_NOUNS, Candidate, entity_type, noun_answer, propose
+from .propose import PERSON_NOUNS, Candidate, _web_names, entity_type, noun_answer, propose
 from .rank import Draft, breaks_rules, score, select
 
 GENERATOR_VERSION = "2026.11.1"
@@ -51,7 +51,7 @@ def build_pools(analysis: Analysis) -> Pools:
     pools = Pools()
     countries: Counter[str] = Counter()
     for sentence in analysis.sentences:
-        for ent in sentence.span.ents:
+        for ent in [*sentence.span.ents, *_web_names(sentence.span)]:
             answer_type = entity_type(analysis, ent)
             if answer_type is None or answer_type in NUMERIC_TYPES:
                 continue

@@ -195,6 +195,18 @@ def _bracketed(ent: Span) -> bool:
     )
 
 
+_WEB_NAME = re.compile(r"[A-Z][\w-]*\.(?:com|org|net|co\.uk|io|news)")
+
+
+def _web_names(span: Span) -> list[Span]:
+    """Sites named by address ("PolitickerNJ.com"), which the model does not tag."""
+    return [
+        Span(span.doc, t.i, t.i + 1, label="ORG")
+        for t in span
+        if not t.ent_type_ and _WEB_NAME.fullmatch(t.text)
+    ]
+
+
 def _plain_number(ent: Span) -> bool:
     """A number stated as a fact: not inside brackets (a conversion) nor part of a formula."""
     doc = ent.doc
@@ -236,7 +248,7 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
         return []
     found: list[Candidate] = []
     span = sentence.span
-    for ent in span.ents:
+    for ent in [*span.ents, *_web_names(span)]:
         answer_type = entity_type(analysis, ent)
         if answer_type is None or ent.end > span.end:
             continue
