@@ -231,3 +231,11 @@ def test_a_student_in_two_classes_sees_both_assignments(classroom, other_classro
     services.class_join(student=student, join_code=other_classroom.school_class.join_code)
     page = client_for(student).get(reverse("student-dashboard")).content.decode()
     assert classroom.quiz.title in page and other_classroom.quiz.title in page
+
+
+def test_feedback_highlights_each_questions_evidence_in_the_article(classroom):
+    client = client_for(classroom.students[0])
+    attempt = start(client, classroom.assignment)
+    page = client.post(reverse("attempt-submit", args=[attempt.pk]), follow=True).content.decode()
+    article = classroom.quiz.article
+    assert f'<mark class="evidence">{article.body[0:57]}</mark> <sup>(1, 2, 3)</sup>' in page

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from quiz import services
+from quiz.evidence import evidence_paragraphs
 from quiz.forms import JoinClassForm
 from quiz.models import Assignment, Attempt, Choice, Question, Response
 from quiz.views.access import student_required
@@ -272,8 +273,30 @@ def attempt_detail(request: HttpRequest, attempt_id: int) -> HttpResponse:
                     "is_correct": correct is not None and chosen.get(qid) == correct.pk,
                 }
             )
+    paragraphs = []
+    if show_feedback:
+        # The article with each question's evidence marked and numbered like the questions.
+        number_of = {item["question"].pk: item["number"] for item in items}
+        paragraphs = evidence_paragraphs(
+            attempt.assignment.quiz.article.body,
+            [
+                (
+                    number_of[i["question"].pk],
+                    i["question"].evidence_start,
+                    i["question"].evidence_end,
+                )
+                for i in items
+                if i["question"].evidence_start is not None
+                and i["question"].evidence_end is not None
+            ],
+        )
     return render(
         request,
         "quiz/student/result.html",
-        {"attempt": attempt, "show_feedback": show_feedback, "items": items},
+        {
+            "attempt": attempt,
+            "show_feedback": show_feedback,
+            "items": items,
+            "paragraphs": paragraphs,
+        },
     )
