@@ -1,0 +1,128 @@
+"""Security a user would notice: login throttling, the content security policy, no inline
+script handlers, and CSRF on htmx posts too."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from quiz import services
+from tests.conftest import classroom_make, client_for
+from tests.factories import PASSWORD, StudentFactory
+
+pytestmark = pytest.mark.django_db
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+INLINE_HANDLER = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
+
+
+def log_in(client: Client, username: str, password: str, address: str = "203.0.113.7"):
+    return client.post(
+        reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=address
+    )
+
+
+def is_logged_in(client: Client) -> bool:
+    return "_auth_user_id" in client.session
+
+
+def test_eleventh_login_after_ten_wrong_passwords_is_refused_even_with_the_right_one():
+    student = StudentFactory()
+    client = Client()
+    for _ in range(10):
+        response = log_in(client, student.username, "wrong-password")
+        assert not is_logged_in(client)
+    response = log_in(client, student.username, PASSWORD)
+    assert response.status_code == 429
+    assert not is_logged_in(client)
+
+
+def test_one_students_typos_do_not_lock_out_the_class_behind_the_same_address():
+    clumsy, classmate = StudentFactory(), StudentFactory()
+    for _ in range(12):
+        log_in(Client(), clumsy.username, "wrong-password")
+    client = Client()
+    response = log_in(client, classmate.username, PASSWORD)
+    assert response.status_code == 302
+    assert is_logged_in(client)
+
+
+def test_a_good_login_before_the_limit_starts_the_count_again():
+    student = StudentFactory()
+    for _ in range(9):
+        log_in(Client(), student.username, "wrong-password")
+    assert log_in(Client(), student.username, PASSWORD).status_code == 302
+    for _ in range(9):
+        log_in(Client(), student.username, "wrong-password")
+    client = Client()
+    assert log_in(client, student.username, PASSWORD).status_code == 302
+    assert is_logged_in(client)
+
+
+@pytest.mark.parametrize("page", ["login", "signup", "health"])
+def test_public_pages_send_a_content_security_policy(client, page):
+    response = client.get(reverse(page))
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "object-src 'none'" in policy and "frame-ancestors 'none'" in policy
+
+
+def test_quiz_page_scripts_carry_the_policys_nonce(classroom):
+    student = classroom.students[0]
+    attempt = services.attempt_start(
+        assignment=classroom.assignment, student=student, now=timezone.now()
+    )
+    response = client_for(student).get(reverse("attempt-question", args=[attempt.pk, 1]))
+    policy = response.headers["Content-Security-Policy"]
+    nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
+    scripts = re.findall(r"<script\b[^>]*>", response.content.decode())
+    assert scripts, "the page loads htmx and app.js"
+    assert all(f'nonce="{nonce}"' in tag for tag in scripts), scripts
+    assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+
+
+def test_no_template_has_an_inline_event_handler():
+    offenders = [
+        f"{path.relative_to(TEMPLATES)}:{number}: {line.strip()}"
+        for path in sorted(TEMPLATES.rglob("*.html"))
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if INLINE_HANDLER.search(line)
+    ]
+    assert offenders == []
+
+
+def test_htmx_answer_post_without_csrf_token_is_refused():
+    room = classroom_make(students=1)
+    student = room.students[0]
+    attempt = services.attempt_start(
+        assignment=room.assignment, student=student, now=timezone.now()
+    )
+    choice_id = attempt.choice_order[str(attempt.question_order[0])][0]
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(student)
+    url = reverse("attempt-question", args=[attempt.pk, 1])
+    response = client.post(url, {"choice": choice_id}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 403
+    assert not attempt.responses.exists()
+
+
+def test_htmx_answer_post_with_the_pages_csrf_header_is_saved():
+    room = classroom_make(students=1)
+    student = room.students[0]
+    attempt = services.attempt_start(
+        assignment=room.assignment, student=student, now=timezone.now()
+    )
+    choice_id = attempt.choice_order[str(attempt.question_order[0])][0]
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(student)
+    url = reverse("attempt-question", args=[attempt.pk, 1])
+    page = client.get(url).content.decode()
+    token = re.search(r'"x-csrftoken": "([^"]+)"', page).group(1)
+    response = client.post(
+        url, {"choice": choice_id}, HTTP_HX_REQUEST="true", HTTP_X_CSRFTOKEN=token
+    )
+    assert response.status_code == 200
+    assert attempt.responses.get().choice_id == choice_id
