@@ -221,7 +221,12 @@ def analyse(body: str) -> Analysis:
     return analysis
 
 
-_PLACE_WORDS = {"in", "at", "near", "from", "across", "outside", "inside", "around", "of"}
+_PLACE_WORDS = {"in", "at", "near", "from", "across", "outside", "inside", "around", "to"}
+_PLACE_NOUNS = {
+    "city", "town", "village", "capital", "province", "region", "county", "outskirts",
+    "centre", "center", "streets", "residents", "mayor", "fall", "capture", "port", "state",
+}  # fmt: skip
+_PLACE_TAILS = {"county", "city", "province", "region", "state", "district", "township"}
 
 
 def _index_entities(doc: spacy.tokens.Doc, analysis: Analysis) -> None:
@@ -233,6 +238,12 @@ def _index_entities(doc: spacy.tokens.Doc, analysis: Analysis) -> None:
             before = doc[ent.start - 2]
         if before is not None and before.lower_ in _PLACE_WORDS:
             analysis.places.add(entity_key(ent.text))
+        if before is not None and before.lower_ == "of" and before.i > 0:
+            if doc[before.i - 1].lower_ in _PLACE_NOUNS:  # "the city of X", "the fall of X"
+                analysis.places.add(entity_key(ent.text))
+        words = ent.text.split()
+        if ent.label_ in ("GPE", "LOC") and len(words) > 1 and words[-1].lower() in _PLACE_TAILS:
+            analysis.places.add(entity_key(" ".join(words[:-1])))  # "Camden County"
         root = ent.root
         if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_ != "be":
             analysis.agents.add(entity_key(ent.text))

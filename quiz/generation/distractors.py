@@ -231,11 +231,11 @@ def number_values(form: NumberForm) -> list[float]:
     if form.decimals == 0 and 1900 <= n <= 2100 and not form.commas and not form.suffix.strip():
         pool = [n + d for d in (-4, -3, -2, -1, 1, 2, 3, 4)]
     elif form.decimals == 0 and n <= 12:
-        pool = [n + d for d in (-3, -2, -1, 1, 2, 3, 4, 5) if n + d >= 2 or (n + d >= 0 and n < 2)]
+        pool = [n + d for d in (-3, -2, -1, 1, 2, 3, 4, 5) if n + d >= 1]
     else:
         factors = (0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
         pool = [_round_like(n * f, n, form.decimals) for f in factors]
-    values = sorted({v for v in pool if v != n and v >= 0})
+    values = sorted({v for v in pool if v != n and v > 0})
     return values
 
 
@@ -296,6 +296,18 @@ def date_alternatives(text: str, seed: int) -> list[str] | None:
         start, end = decade.span(1)
         return [text[:start] + str(base + d) + text[end:] for d in (-30, -20, -10, 10, 20)]
     return None
+
+
+def score_alternatives(text: str) -> list[str]:
+    """Other plausible score lines: a set turned round, or the sets in another order."""
+    sets = text.split()
+    out = []
+    for index in range(len(sets)):
+        a, _, b = sets[index].partition("-")
+        flipped = [*sets[:index], f"{b}-{a}", *sets[index + 1 :]]
+        out.append(" ".join(flipped))
+    out.append(" ".join(reversed(sets)))
+    return [o for o in dict.fromkeys(out) if o != text]
 
 
 _TIME = re.compile(r"\b(\d{1,2})([:.]\d{2})?\s*([ap]\.?m\.?)", re.IGNORECASE)
@@ -386,7 +398,7 @@ def _generic_tail(answer: str) -> str | None:
 
 
 def _shares_word(a: str, b: str) -> bool:
-    stop = {"the", "of", "and", "a", "an", "in", "for", "on", "at", "to", "de", "al"}
+    stop = {"the", "of", "and", "a", "an", "in", "for", "on", "at", "to", "de", "al", "v", "vs"}
     return bool((set(phrase(a).split()) & set(phrase(b).split())) - stop)
 
 
@@ -471,6 +483,13 @@ def distractors(
         picked = choose(ordered, answer, evidence, avoid, count + 3, seed, keep_order=True)
         values_of = {t: v for v, t in zip(chosen, texts, strict=True)}
         return _balance([values_of[t] for t in picked], form, wanted, count)
+    if answer_type == "SCORE":
+        return choose(score_alternatives(answer), answer, evidence, avoid, count, seed, True)
+    if answer_type == "CASE":
+        names = [n.split()[-1] for n in pools.by_type.get("PERSON", []) if n.split()]
+        names += LAST_NAMES[stable_hash(answer) % 20 :][:10]
+        cases = [f"{a} v. {b}" for a, b in zip(names, names[1:] + names[:1], strict=True) if a != b]
+        return choose(cases, answer, evidence, avoid, count, seed)
     if answer_type in ("DATE", "TIME"):
         alternatives = (
             time_alternatives(answer) if answer_type == "TIME" else date_alternatives(answer, seed)

@@ -23,7 +23,7 @@ from .propose import PERSON_NOUNS, Candidate, _web_names, entity_type, noun_answ
 from .rank import Draft, breaks_rules, score, select
 
 GENERATOR_VERSION = "2026.11.1"
-NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR"}
+NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,9 @@ def build_pools(analysis: Analysis) -> Pools:
             elif answer_type not in ("DATE", "TIME"):
                 text = re.sub(r"^(?:the|The)\s+", "", text)
             text = re.sub(r"(?:'s|\u2019s)$", "", text)
+            surname_of_someone = len(analysis.person_full.get(text.casefold(), "").split()) > 1
+            if answer_type != "PERSON" and surname_of_someone:
+                continue  # "Christie" tagged as an organisation is still a person
             pools.add(answer_type, text)
             country = country_of(text) if answer_type == "COUNTRY" else None
             if country:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .analyse import Analysis, Sentence, entity_key
-from .distractors import CITY_REGIONS, US_STATES, country_of, fine_type
+from .distractors import CITY_REGIONS, NATIONALITIES, US_STATES, country_of, fine_type
 from .stems import (
     OBJECT_DEPS,
     PLACE_PREPS,
@@ -73,6 +73,9 @@ ROLE_WORDS = {
     "coach", "pope", "bishop", "sheikh", "ambassador", "commissioner", "rev", "lord", "lady",
     "sir", "dame", "premier", "speaker", "leader", "spokesman", "spokeswoman", "officer",
 }  # fmt: skip
+_CASE_NAME = re.compile(r"[A-Z][\w'-]+ v(?:s)?\.? [A-Z][\w'-]+")
+_SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?: \d{1,2}-\d{1,2}){1,4}(?![\d-])")
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|i)$")
 _NAME_WORD = re.compile(
     r"^(?:[A-Z\u00C0-\u00DE0-9]|\w+[-'\u2019][A-Z\u00C0-\u00DE]|(?:of|the|and|for|"
     r"de|du|da|al|el|van|von|der|on|in|at|v\.|&|-)$)"
@@ -97,7 +100,18 @@ def _whole_name(ent: Span) -> bool:
         return False
     doc = ent.doc
     sentence = ent.sent
-    # Titles run straight into people's names ("Foreign Minister Mevlüt Çavuşoğlu").
+    # Titles and other names run straight into people's names ("Foreign Minister Mevlüt
+    # Çavuşoğlu", "Prime Minister of Iraq Haider al-Abadi"); any other capitalised word
+    # before a name means the model cut a longer name ("Named | Binary Tag").
+    if ent.start > sentence.start and ent.label_ == "PERSON":
+        before = doc[ent.start - 1]
+        if (
+            before.is_title
+            and not before.ent_type_
+            and before.lower_.rstrip(".") not in ROLE_WORDS
+            and before.i > sentence.start
+        ):
+            return False
     if ent.start > sentence.start and ent.label_ != "PERSON":
         before = doc[ent.start - 1]
         if before.pos_ == "PROPN" and before.lower_.rstrip(".") not in ROLE_WORDS:
@@ -115,11 +129,20 @@ def _whole_name(ent: Span) -> bool:
 def entity_type(analysis: Analysis, ent: Span) -> str | None:
     """The answer type of an entity, correcting the small model's place/person mix-ups."""
     text = ent.text.strip()
+    if ent.label_ == "SCORE":
+        return "SCORE"
     label = analysis.label_of(text, ent.label_)
     if label in NAMED_LABELS and not _whole_name(ent):
         return None
     if label == "PERSON" and len(text.split()) == 1 and not _known_person(analysis, ent):
         return None
+    if _CASE_NAME.fullmatch(text):
+        return "CASE"  # "Abbott v. Burke" is a court case, whatever the model thought
+    if (
+        label in ("ORG", "GPE", "NORP")
+        and len(analysis.person_full.get(text.casefold(), "").split()) > 1
+    ):
+        return "PERSON"
     if label in ("GPE", "PERSON", "ORG", "NORP", "LOC") and country_of(text):
         return "COUNTRY" if label != "NORP" else None
     if label in ("GPE", "PERSON", "ORG", "LOC") and text in CITY_REGIONS:
@@ -153,9 +176,16 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
         kind = fine_type(label, text)
         # An unknown name counts as a place only where the article uses it as one.
         key = entity_key(text)
-        if kind == "CITY" and key not in analysis.places and key in analysis.agents:
-            return "ORG"  # "Mojang has failed to act": an actor, not a place
-        return kind
+        if kind != "CITY" or key in analysis.places or text in CITY_REGIONS:
+            return kind
+        if _DEMONYM.search(text):
+            return "NORP" if text in NATIONALITIES else None
+        # A name the article never uses as a place: an actor ("Mojang has failed to act")
+        # is an organisation; a name repeated but never "in X" or "from X" ("diagnosed with
+        # Ebola", "cases of Ebola") is no place either; a single mention gets the benefit.
+        if key in analysis.agents:
+            return "ORG"
+        return kind if analysis.mentions.get(key, 0) <= 1 else None
     if label in NAMED_LABELS:
         return label
     return None
@@ -207,6 +237,16 @@ def _web_names(span: Span) -> list[Span]:
     ]
 
 
+def _score_lines(span: Span) -> list[Span]:
+    """Set scores ("6-4 5-7 6-3"), which the model splits into loose numbers."""
+    found = []
+    for match in _SCORE.finditer(span.text):
+        piece = span.char_span(match.start(), match.end(), label="SCORE")
+        if piece is not None:
+            found.append(piece)
+    return found
+
+
 def _plain_number(ent: Span) -> bool:
     """A number stated as a fact: not inside brackets (a conversion) nor part of a formula."""
     doc = ent.doc
@@ -248,7 +288,7 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
         return []
     found: list[Candidate] = []
     span = sentence.span
-    for ent in [*span.ents, *_web_names(span)]:
+    for ent in [*span.ents, *_web_names(span), *_score_lines(span)]:
         answer_type = entity_type(analysis, ent)
         if answer_type is None or ent.end > span.end:
             continue
@@ -556,8 +596,12 @@ PERSON_NOUNS = {
 VAGUE_NOUNS = {
     "thing", "way", "time", "part", "number", "lot", "kind", "fact", "case", "point",
     "one", "others", "other", "something", "anything", "everything", "nothing", "some",
-    "all", "side", "hand", "bit", "end", "day", "year", "week", "month",
+    "all", "side", "hand", "bit", "end", "day", "year", "week", "month", "total", "root",
+    "amount", "figure", "news", "matter", "issue", "area", "place", "example", "front",
 }  # fmt: skip
+
+
+_ARGUMENT_PREPS = {"of", "from", "with", "for", "about", "to", "by", "over", "against"}
 
 
 def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
@@ -598,6 +642,9 @@ def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
     content = [t for t in words if t.pos_ in ("NOUN", "ADJ", "NUM", "PROPN", "VERB")]
     if strict and len(content) < 2:
         return None
+    # A lone singular noun ("power", "travel") is too vague; a lone plural ("buses") is not.
+    if end - start == 1 and root.tag_ != "NNS":
+        return None
     return start, end
 
 
@@ -633,7 +680,11 @@ def _what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
                 )
                 moved = stem is not None
         if stem is None:
-            if noun_answer(root, strict=True) is None:
+            # Blanks for arguments, not settings: "in _____" or "on _____" phrases say where
+            # or when something happened, which other questions ask better.
+            if root.dep_ == "pobj" and root.head.lower_ not in _ARGUMENT_PREPS:
+                continue
+            if root.dep_ != "dobj" and noun_answer(root, strict=True) is None:
                 continue
             renderer.pronoun_left = False
             stem = cloze(renderer, start, end)

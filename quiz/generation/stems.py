@@ -163,7 +163,8 @@ class Renderer:
             return token.text
         if lower in PERSONAL and token.i not in self.sentence.quoted:
             earlier = self.people_earlier_in_sentence(token)
-            if len(earlier) == 1 and not possessive:
+            reporting = token.dep_ in SUBJECT_DEPS and token.head.lemma_ in REPORTING_VERBS
+            if len(earlier) == 1 and reporting:
                 # "Askar wrote ..., he said," -> "Askar said": one person, no doubt who.
                 only = next(iter(earlier))
                 if (
@@ -245,6 +246,8 @@ def tidy(text: str) -> str:
     text = _QUOTES.sub("", text)
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\(\s*\)", "", text)
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", "").replace(")", "")
     text = re.sub(r"\s+([,;:?.])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     text = re.sub(r"[,;:\-\u2013\u2014\s]+\?$", "?", text)
@@ -445,7 +448,9 @@ def wh_question(
     else:
         text = body.rstrip(" ,.;:") + "?"
     if prefix:
-        text = prefix + text[:1].lower() + text[1:]
+        first_word = clause[0] if clause else None
+        keep = first_word is not None and not renderer.common_word(first_word)
+        text = prefix + (text if keep and not text.startswith(wh) else text[:1].lower() + text[1:])
     return tidy(text)
 
 
