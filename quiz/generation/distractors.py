@@ -363,12 +363,6 @@ def _fallback(kind: str, answer: str, pools: Pools) -> list[str]:
         return NATIONALITIES
     if kind == "EVENT":
         return EVENTS
-    tail = _generic_tail(answer)
-    if tail and kind in ("FAC", "ORG", "LOC"):
-        # "Stansted International Airport" -> "Luton International Airport": same kind of place.
-        region = pools.region
-        cities = [c for c, r in CITY_REGIONS.items() if r == region] or list(CITY_REGIONS)
-        return [f"{city} {tail}" for city in cities]
     if kind == "PERSON":
         words = answer.split()
         seed = stable_hash(answer)
@@ -392,7 +386,10 @@ def _generic_tail(answer: str) -> str | None:
     if len(words) < 2 or words[-1].casefold() not in _TAIL_WORDS:
         return None
     tail = [words[-1]]
-    if len(words) > 2 and words[-2] in ("International", "General", "Royal", "National", "City"):
+    if len(words) > 2 and words[-2] in (
+        "International", "General", "Royal", "National", "City", "Community", "Memorial",
+        "Public", "Regional", "County", "Central",
+    ):  # fmt: skip
         tail.insert(0, words[-2])
     return " ".join(tail)
 
@@ -520,7 +517,9 @@ def distractors(
     from_article = choose(article, answer, evidence, avoid, count, seed)
     tail = _generic_tail(answer)
     if len(from_article) < count and tail and kind in ("FAC", "ORG", "LOC"):
-        made = sorted(_fallback(kind, answer, pools), key=lambda c: stable_hash(str(seed), c))
+        # "Stansted International Airport" -> "Luton International Airport": same kind of place.
+        cities = [c for c, r in CITY_REGIONS.items() if r == pools.region] or list(CITY_REGIONS)
+        made = sorted((f"{c} {tail}" for c in cities), key=lambda c: stable_hash(str(seed), c))
         from_article += choose(
             made, answer, evidence, [*avoid, *from_article], count - len(from_article), seed, True
         )

@@ -82,6 +82,28 @@ _NAME_WORD = re.compile(
 )
 
 
+_ORG_WORDS = {
+    "bank", "court", "council", "times", "news", "media", "group", "party", "union", "club",
+    "foundation", "fund", "agency", "institute", "university", "ministry", "department",
+    "committee", "authority", "association", "airways", "airlines", "press", "post", "cross",
+    "corp", "inc", "ltd", "company", "service", "services", "office", "board", "house",
+    "organization", "organisation", "programme", "program", "movement", "alliance", "network",
+}  # fmt: skip
+
+
+def _person_like_org(ent: Span) -> bool:
+    """ "set by Brigid Kosgei": two plain capitalised words acting as a person does."""
+    words = ent.text.split()
+    if len(words) != 2 or not all(w.isalpha() and w.istitle() for w in words):
+        return False
+    if any(w.lower() in _ORG_WORDS for w in words):
+        return False
+    root = ent.root
+    by_agent = root.dep_ == "pobj" and root.head.dep_ == "agent"
+    speaker = root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
+    return by_agent or speaker
+
+
 def _known_person(analysis: Analysis, ent: Span) -> bool:
     """A lone word is a person's name only if the article gives the full name or a title."""
     key = entity_key(ent.text)
@@ -136,6 +158,8 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
         return None
     if label == "PERSON" and len(text.split()) == 1 and not _known_person(analysis, ent):
         return None
+    if label == "ORG" and _person_like_org(ent):
+        label = "PERSON"
     if _CASE_NAME.fullmatch(text):
         return "CASE"  # "Abbott v. Burke" is a court case, whatever the model thought
     if (
@@ -212,7 +236,10 @@ def _part_of_a_compound_amount(ent: Span) -> bool:
     if ent.label_ not in ("DATE", "TIME", "QUANTITY", "CARDINAL"):
         return False
     after = doc[ent.end : ent.end + 2]
-    return len(after) == 2 and after[0].text == "," and after[1].like_num
+    if len(after) == 2 and after[0].text == "," and after[1].like_num:
+        return True
+    before = doc[max(ent.start - 3, 0) : ent.start]
+    return len(before) == 3 and before[-1].text == "," and before[0].like_num
 
 
 def _bracketed(ent: Span) -> bool:
@@ -353,7 +380,7 @@ def _candidate_for(
         answer_start = body_offset + ent.start_char
     head = phrase_head(ent)
     if head is not None and (head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)):
-        importance -= 0.4  # one item of a list is a weaker question than a lone fact
+        importance -= 0.7  # one item of a list is a weaker question than a lone fact
     if len(answer.split()) > 1 and answer_type in ("PERSON", "ORG", "EVENT", "FAC", "LOC"):
         importance += 0.2
     if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "\u2019s"):
@@ -623,6 +650,8 @@ def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
                 end = tail
             break
     doc = root.doc
+    if start > 0 and doc[start - 1] in root.subtree and not doc[start - 1].is_punct:
+        return None  # part of a longer phrase ("reading | room windows")
     words = doc[start:end]
     if any(t.pos_ == "PRON" or (t.is_punct and t.text != "-") for t in words):
         return None

@@ -117,8 +117,10 @@ def clause_subjects(verb: Token, with_expletive: bool = False) -> list[Token]:
 
 
 def _proper(token: Token) -> bool:
-    if token.lower_ in ("the", "a", "an"):
+    if token.lower_ in ("the", "a", "an") or token.like_num:
         return False
+    if token.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME", "ORDINAL"):
+        return token.is_title and token.text not in ("About", "More", "Some", "Nearly")
     return token.pos_ == "PROPN" or token.text == "I" or bool(token.ent_type_)
 
 
