@@ -221,10 +221,11 @@ def analyse(body: str) -> Analysis:
     return analysis
 
 
-_PLACE_WORDS = {"in", "at", "near", "from", "across", "outside", "inside", "around", "to"}
+_PLACE_WORDS = {"in", "at", "near", "from", "across", "outside", "inside", "around"}
 _PLACE_NOUNS = {
     "city", "town", "village", "capital", "province", "region", "county", "outskirts",
     "centre", "center", "streets", "residents", "mayor", "fall", "capture", "port", "state",
+    "suburb", "neighbourhood", "neighborhood", "area", "district",
 }  # fmt: skip
 _PLACE_TAILS = {"county", "city", "province", "region", "state", "district", "township"}
 
@@ -241,6 +242,8 @@ def _index_entities(doc: spacy.tokens.Doc, analysis: Analysis) -> None:
         if before is not None and before.lower_ == "of" and before.i > 0:
             if doc[before.i - 1].lower_ in _PLACE_NOUNS:  # "the city of X", "the fall of X"
                 analysis.places.add(entity_key(ent.text))
+        if ent.root.dep_ == "appos" and ent.root.head.lemma_ in _PLACE_NOUNS:
+            analysis.places.add(entity_key(ent.text))  # "one town in the district, X,"
         words = ent.text.split()
         if ent.label_ in ("GPE", "LOC") and len(words) > 1 and words[-1].lower() in _PLACE_TAILS:
             analysis.places.add(entity_key(" ".join(words[:-1])))  # "Camden County"

@@ -235,7 +235,9 @@ def number_values(form: NumberForm) -> list[float]:
     else:
         factors = (0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
         pool = [_round_like(n * f, n, form.decimals) for f in factors]
-    values = sorted({v for v in pool if v != n and v > 0})
+    plural_unit = bool(re.match(r"\s+\w+s\b", form.suffix))
+    # "about one hours" reads wrong: a plural unit keeps the count above one.
+    values = sorted({v for v in pool if v != n and v > 0 and not (plural_unit and v == 1)})
     return values
 
 
@@ -374,7 +376,7 @@ def _fallback(kind: str, answer: str, pools: Pools) -> list[str]:
     return []
 
 
-_TAIL_WORDS = {
+TAIL_WORDS = {
     "airport", "hospital", "stadium", "park", "station", "bridge", "university", "college",
     "museum", "prison", "centre", "center", "hall", "square", "tower", "school", "arena",
     "cathedral", "palace", "port", "harbour", "harbor", "library", "theatre", "theater",
@@ -383,7 +385,7 @@ _TAIL_WORDS = {
 
 def _generic_tail(answer: str) -> str | None:
     words = answer.split()
-    if len(words) < 2 or words[-1].casefold() not in _TAIL_WORDS:
+    if len(words) < 2 or words[-1].casefold() not in TAIL_WORDS:
         return None
     tail = [words[-1]]
     if len(words) > 2 and words[-2] in (
@@ -514,8 +516,11 @@ def distractors(
         return from_article
     if kind == "PERSON":
         article = [_person_form(p, answer) for p in article]
-    from_article = choose(article, answer, evidence, avoid, count, seed)
     tail = _generic_tail(answer)
+    if tail and kind in ("FAC", "ORG", "LOC"):
+        # A hospital among hospitals: other kinds of organisation would give the key away.
+        article = [a for a in article if a.split()[-1].lower() == tail.split()[-1].lower()]
+    from_article = choose(article, answer, evidence, avoid, count, seed)
     if len(from_article) < count and tail and kind in ("FAC", "ORG", "LOC"):
         # "Stansted International Airport" -> "Luton International Airport": same kind of place.
         cities = [c for c, r in CITY_REGIONS.items() if r == pools.region] or list(CITY_REGIONS)

@@ -21,6 +21,7 @@ from .distractors import (
 )
 from .propose import PERSON_NOUNS, Candidate, _web_names, entity_type, noun_answer, propose
 from .rank import Draft, breaks_rules, score, select
+from .stems import SUBJECT_DEPS
 
 GENERATOR_VERSION = "2026.11.1"
 NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
@@ -140,7 +141,9 @@ def _add_noun_phrases(sentence: Sentence, pools: Pools) -> None:
         if bounds is None:
             continue
         plural = token.tag_ == "NNS"
-        pools.add("THING_PL" if plural else "THING_SG", token.doc[bounds[0] : bounds[1]].text)
+        role = "SUBJ" if token.dep_ in SUBJECT_DEPS else "OBJ"
+        kind = ("THING_PL" if plural else "THING_SG") + "_" + role
+        pools.add(kind, token.doc[bounds[0] : bounds[1]].text)
 
 
 def _cause_type(answer: str) -> str:
@@ -159,9 +162,16 @@ def _distractors_for(
 ) -> list[str]:
     if answer_type == "CAUSE":
         answer_type = _cause_type(answer)
-    elif answer_type == "THING":
+    elif answer_type.startswith("THING"):
+        # Same number and same role: subjects stand in for subjects ("the coalition"),
+        # objects for objects, so no choice is odd for its grammar.
+        role = "SUBJ" if answer_type.endswith("SUBJ") else "OBJ"
         last = answer.split(" of ")[0].split()[-1] if answer.split() else ""
-        answer_type = "THING_PL" if last.endswith("s") and not last.endswith("ss") else "THING_SG"
+        number = "THING_PL" if last.endswith("s") and not last.endswith("ss") else "THING_SG"
+        same = pools.by_type.get(f"{number}_{role}", [])
+        other = pools.by_type.get(f"{number}_{'OBJ' if role == 'SUBJ' else 'SUBJ'}", [])
+        merged = Pools(by_type={"THING": [*same, *other]}, region=pools.region)
+        return distractors(answer, "THING", evidence, merged, avoid, count, below)
     return distractors(answer, answer_type, evidence, pools, avoid, count, below)
 
 

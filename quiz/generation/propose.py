@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .analyse import Analysis, Sentence, entity_key
-from .distractors import CITY_REGIONS, NATIONALITIES, US_STATES, country_of, fine_type
+from .distractors import (
+    CITY_REGIONS,
+    NATIONALITIES,
+    TAIL_WORDS,
+    US_STATES,
+    country_of,
+    fine_type,
+)
 from .stems import (
     OBJECT_DEPS,
     PLACE_PREPS,
@@ -173,6 +180,8 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
         return "CITY"
     if label in ("GPE", "PERSON", "ORG") and text in US_STATES:
         return "STATE"
+    if label == "ORG" and entity_key(text) in analysis.places and len(text.split()) == 1:
+        label = "GPE"  # "One town in his district, Phillipsburg": a place the model took for a body
     if label == "DATE":
         if _DURATION.search(text) and re.search(
             r"\d|\b(?:one|two|three|four|five|six|seven|"
@@ -325,6 +334,19 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             continue
         if ent.root.dep_ == "compound" and answer_type in ("ORG", "PERSON", "NORP", "EVENT"):
             continue  # "_____ member Derek Owusu": a modifier of another name
+        following = span.doc[ent.end] if ent.end < len(span.doc) else None
+        if (
+            following is not None
+            and following.pos_ == "NOUN"
+            and ent.root.head == following
+            and ent.root.dep_ in ("compound", "nmod", "amod")
+            and answer_type in ("ORG", "PERSON", "EVENT", "FAC")
+        ):
+            if following.lower_ not in TAIL_WORDS or answer_type == "PERSON":
+                continue  # "the _____ hospital": the blank would name a kind of hospital
+            # "the Royal Free hospital" is the hospital's name: ask for all of it.
+            ent = span.doc[ent.start : ent.end + 1]
+            answer_type = "FAC"
         if _part_of_a_compound_amount(ent):
             continue
         answer = _answer_text(ent, answer_type)
@@ -726,7 +748,7 @@ def _what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
                 kind="what" if moved else "cloze",
                 stem=stem,
                 answer=answer,
-                answer_type="THING",
+                answer_type="THING_SUBJ" if root.dep_ in SUBJECT_DEPS else "THING_OBJ",
                 answer_start=answer_start,
                 answer_end=answer_start + len(answer),
                 moved=moved,

@@ -204,7 +204,11 @@ class Renderer:
         subjects = {
             self.full_name(ent.text)
             for ent in previous.span.ents
-            if self.is_person(ent) and ent.root.dep_ in SUBJECT_DEPS
+            if self.is_person(ent)
+            and (
+                ent.root.dep_ in SUBJECT_DEPS
+                or (ent.root.dep_ == "appos" and ent.root.head.dep_ in SUBJECT_DEPS)
+            )
         }
         others = {
             self.full_name(ent.text) for ent in previous.span.ents if self.is_person(ent)
