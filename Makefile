@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 4
 
-.PHONY: run test install lint format serve check-python clean qgcheck
+.PHONY: run test install lint format serve check-python clean qgcheck screenshots
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -40,6 +40,10 @@ run: install
 
 test: install
 	$(BIN)/pytest -q -p no:cacheprovider
+
+# The main pages at desktop and phone widths, into docs/screenshots/ (needs Chromium).
+screenshots: install
+	$(BIN)/pytest -q -p no:cacheprovider tests/e2e/screenshots.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,5 +1,6 @@
-// Small behaviours on top of htmx: say plainly when an answer did not reach the server, and
-// keep keyboard focus sensible after a question card is swapped in.
+// Small behaviours on top of htmx: say plainly when an answer did not reach the server, show
+// that a request is under way, and keep keyboard focus sensible after a question card is
+// swapped in. Everything here is an enhancement: every page works without it.
 (function () {
   "use strict";
 
@@ -8,39 +9,92 @@
     return card.querySelector(".save-status");
   }
 
+  function isAnswer(element) {
+    return element.matches && element.matches("input[type=radio][name=choice]");
+  }
+
+  // The fieldset remembers which answer the server has, so a failed save can put the screen
+  // back to it: then choosing the wanted answer again is a real change, and it is retried.
+  function rememberSaved(root) {
+    root.querySelectorAll("[data-question-card] fieldset").forEach(function (fieldset) {
+      const checked = fieldset.querySelector("input[name=choice]:checked");
+      fieldset.dataset.saved = checked ? checked.value : "";
+    });
+  }
+
   function showNotSaved(event) {
-    const status = statusFor(event.detail.elt);
+    const element = event.detail.elt;
+    const status = statusFor(element);
     if (!status) return;
     status.textContent = "Not saved: check your connection, then choose your answer again.";
     status.className = "save-status error";
+    if (isAnswer(element)) {
+      const fieldset = element.closest("fieldset");
+      const saved = fieldset && fieldset.dataset.saved;
+      fieldset.querySelectorAll("input[name=choice]").forEach(function (radio) {
+        radio.checked = radio.value === saved;
+      });
+    }
   }
 
   document.addEventListener("htmx:sendError", showNotSaved);
   document.addEventListener("htmx:responseError", showNotSaved);
 
   document.addEventListener("htmx:beforeRequest", function (event) {
-    const status = statusFor(event.detail.elt);
-    if (status && event.detail.elt.matches("input[type=radio]")) {
-      status.textContent = "Saving…";
-      status.className = "save-status";
+    const element = event.detail.elt;
+    if (isAnswer(element)) {
+      const status = statusFor(element);
+      if (status) {
+        status.textContent = "Saving…";
+        status.className = "save-status";
+      }
+    } else if (element.matches("button, a")) {
+      // Pico draws a spinner on anything marked busy.
+      element.setAttribute("aria-busy", "true");
     }
   });
 
-  // After moving to another question, put focus on its legend so screen readers announce it.
-  document.addEventListener("htmx:afterSwap", function (event) {
-    const card = event.detail.target.closest("[data-question-card]") ||
-      event.detail.target.querySelector("[data-question-card]");
-    if (!card || card.dataset.focus !== "question") return;
+  document.addEventListener("htmx:afterRequest", function (event) {
+    const element = event.detail.elt;
+    element.removeAttribute("aria-busy");
+    if (isAnswer(element) && event.detail.successful) {
+      const fieldset = element.closest("fieldset");
+      if (fieldset) fieldset.dataset.saved = element.value;
+    }
+  });
+
+  // After moving to another question, put focus on its legend so screen readers read the new
+  // question and the next Tab goes to its answers. (The swapped-out card is detached by now,
+  // so look the new one up in the document.)
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (!event.detail.target || event.detail.target.id !== "question-card") return;
+    const card = document.querySelector("[data-question-card]");
+    if (!card) return;
+    rememberSaved(document);
     const legend = card.querySelector("legend");
     if (legend) {
       legend.setAttribute("tabindex", "-1");
-      legend.focus();
+      legend.focus({ preventScroll: true });
     }
+    if (card.getBoundingClientRect().top < 0) card.scrollIntoView({ block: "start" });
   });
 
-  // The answer saves as soon as it is chosen, so the plain-form buttons become navigation.
+  // The quiz page's article: beside the question on wide screens (open), a tap away on phones
+  // (closed), so the question is on the first screen. Without JavaScript it is simply open.
+  function articleFollowsWidth() {
+    const article = document.querySelector("details[data-article]");
+    if (!article || !window.matchMedia) return;
+    const wide = window.matchMedia("(min-width: 960px)");
+    article.open = wide.matches;
+    wide.addEventListener("change", function (event) {
+      article.open = event.matches;
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.documentElement.classList.add("js");
+    rememberSaved(document);
+    articleFollowsWidth();
   });
 
   document.addEventListener("click", function (event) {

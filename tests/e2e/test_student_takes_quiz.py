@@ -1,0 +1,158 @@
+"""A student takes the demo quiz in Chromium: keyboard only, a reload, a lost connection,
+the review page, and the teacher's results page updating by itself; then the same without
+JavaScript."""
+
+import re
+
+import pytest
+
+from quiz.models import Assignment, Attempt, Response
+from tests.e2e.helpers import STUDENT_PASSWORD, TEACHER_PASSWORD, expect, log_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def tab_to(page, matches: str, limit: int = 40) -> None:
+    """Press Tab until the focused element satisfies the JavaScript predicate `matches`
+    (called with the element), as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(el => {matches})(document.activeElement)"):
+            return
+    raise AssertionError(f"Tab never reached an element matching {matches}")
+
+
+FOCUS_RADIO = "el.type === 'radio'"
+FOCUS_NEXT = "el.textContent.trim() === 'Next →'"
+
+
+def expect_question(page, number: int) -> None:
+    expect(page.locator("#progress-label")).to_contain_text(f"Question {number} of 10")
+
+
+def checked_value(page) -> str | None:
+    return page.evaluate(
+        "(document.querySelector('input[name=choice]:checked') || {}).value || null"
+    )
+
+
+def focused_value(page) -> str:
+    return page.evaluate("document.activeElement.value")
+
+
+def saved_choice(attempt: Attempt, number: int) -> int | None:
+    response = Response.objects.filter(
+        attempt=attempt, question_id=attempt.question_order[number - 1]
+    ).first()
+    return response.choice_id if response else None
+
+
+def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(demo, new_context):
+    assignment = Assignment.objects.get()
+    teacher_page = new_context().new_page()
+    log_in(teacher_page, "teacher", TEACHER_PASSWORD)
+    teacher_page.goto(f"/teacher/assignments/{assignment.pk}/results/")
+    expect(
+        teacher_page.get_by_role("row", name=re.compile(r"^Ada Lovelace not started"))
+    ).to_be_visible()
+
+    context = new_context()
+    page = context.new_page()
+    log_in(page, "student1", STUDENT_PASSWORD)
+    expect(page).to_have_title(re.compile("My quizzes"))
+    tab_to(page, "el.textContent.trim() === 'Start'")
+    page.keyboard.press("Enter")
+    expect(page).to_have_title(re.compile(r"^Question 1 of 10"))
+    attempt = Attempt.objects.get(student__username="student1")
+
+    # Question 1: Tab into the radio group, Space chooses the first answer and saves it.
+    tab_to(page, FOCUS_RADIO)
+    page.keyboard.press("Space")
+    expect(page.locator("#save-status")).to_have_text("Answer saved.")
+    assert saved_choice(attempt, 1) == int(checked_value(page))
+    # An arrow key moves to (and chooses) the next answer: saved again, focus stays there.
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#save-status")).to_have_text("Answer saved.")
+    first_answer = int(checked_value(page))
+    assert saved_choice(attempt, 1) == first_answer
+    assert focused_value(page) == str(first_answer)
+
+    # "Next →" swaps in question 2 with htmx; focus moves to its legend.
+    tab_to(page, FOCUS_NEXT)
+    page.keyboard.press("Enter")
+    expect_question(page, 2)
+    expect(page).to_have_url(re.compile(rf"/attempts/{attempt.pk}/q/2/$"))
+    expect(page.locator("#question-card legend")).to_be_focused()
+    tab_to(page, FOCUS_RADIO)
+    page.keyboard.press("Space")
+    expect(page.locator("#save-status")).to_have_text("Answer saved.")
+    second_answer = int(checked_value(page))
+
+    # A reload resumes at the same question with the saved answer chosen.
+    page.reload()
+    expect_question(page, 2)
+    assert checked_value(page) == str(second_answer)
+
+    # The connection drops while choosing: the student is told it was not saved.
+    tab_to(page, FOCUS_RADIO)
+    context.set_offline(True)
+    page.keyboard.press("ArrowDown")
+    status = page.locator("#save-status")
+    expect(status).to_have_text("Not saved: check your connection, then choose your answer again.")
+    assert saved_choice(attempt, 2) == second_answer
+    # The screen shows the answer the server has, so choosing again is a real change.
+    assert checked_value(page) == str(second_answer)
+    wanted = focused_value(page)
+    context.set_offline(False)
+    page.keyboard.press("Space")
+    expect(status).to_have_text("Answer saved.")
+    assert saved_choice(attempt, 2) == int(wanted)
+
+    # Answer the rest, then review and submit.
+    for number in range(3, 11):
+        tab_to(page, FOCUS_NEXT)
+        page.keyboard.press("Enter")
+        expect_question(page, number)
+        tab_to(page, FOCUS_RADIO)
+        page.keyboard.press("Space")
+        expect(page.locator("#save-status")).to_have_text("Answer saved.")
+    tab_to(page, "el.textContent.trim() === 'Review and submit'")
+    page.keyboard.press("Enter")
+    expect(page).to_have_title(re.compile("^Review"))
+    expect(page.get_by_text("You have answered every question.")).to_be_visible()
+    tab_to(page, "el.textContent.trim() === 'Submit my answers'")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Your answers have been submitted.")).to_be_visible()
+    attempt.refresh_from_db()
+    assert attempt.is_submitted
+    expect(page.get_by_text(f"Your score: {attempt.score} out of 10")).to_be_visible()
+
+    # The teacher's page polls every ten seconds: the result appears without a reload.
+    row = teacher_page.get_by_role("row", name=re.compile(r"^Ada Lovelace submitted"))
+    expect(row).to_be_visible(timeout=12_000)
+    expect(row.get_by_role("cell", name=f"{attempt.score}/10", exact=True)).to_be_visible()
+
+
+def test_student_takes_the_quiz_without_javascript(demo, new_context):
+    page = new_context(java_script_enabled=False).new_page()
+    log_in(page, "student2", STUDENT_PASSWORD)
+    page.get_by_role("button", name="Start").click()
+    expect(page).to_have_title(re.compile(r"^Question 1 of 10"))
+    attempt = Attempt.objects.get(student__username="student2")
+    page.get_by_role("radio").nth(1).check()
+    page.get_by_role("button", name="Next →").click()
+    expect(page).to_have_title(re.compile(r"^Question 2 of 10"))
+    assert saved_choice(attempt, 1) is not None
+    # Back to question 1: the saved answer is chosen.
+    page.get_by_role("button", name="← Previous").click()
+    expect(page).to_have_title(re.compile(r"^Question 1 of 10"))
+    assert page.get_by_role("radio").nth(1).is_checked()
+    page.goto(f"/attempts/{attempt.pk}/q/10/")
+    page.get_by_role("radio").first.check()
+    page.get_by_role("button", name="Review and submit").click()
+    expect(page.get_by_text("You have 8 unanswered questions")).to_be_visible()
+    page.get_by_role("button", name="Submit my answers").click()
+    expect(page.get_by_text("Your answers have been submitted.")).to_be_visible()
+    attempt.refresh_from_db()
+    assert attempt.is_submitted
+    assert Response.objects.filter(attempt=attempt).count() == 2
