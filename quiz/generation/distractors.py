@@ -108,22 +108,27 @@ TENS_WORDS = {30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy"
 WORD_VALUES = {w: n for n, w in enumerate(NUMBER_WORDS)} | {w: n for n, w in TENS_WORDS.items()}
 
 
+_SPACES = re.compile(r"\s+")
+_WORDS = re.compile(r"[\w']+")
+
+
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("\u2019", "'").replace("\u2018", "'")
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def phrase(text: str) -> str:
     """A choice as the checker compares it: folded words, leading articles dropped."""
-    words = re.findall(r"[\w']+", fold(text).replace(",", ""))
+    words = _WORDS.findall(fold(text).replace(",", ""))
     while words and words[0] in ("a", "an", "the"):
         words = words[1:]
     return " ".join(words)
 
 
 def contains(haystack: str, needle: str) -> bool:
-    if not needle:
+    """`needle` stands in `haystack` as whole words (the checker's test)."""
+    if not needle or needle not in haystack:
         return False
     return re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", haystack) is not None
 

@@ -274,9 +274,13 @@ def generate_questions(body: str, *, max_questions: int = 40) -> GenerationResul
     # below never reaches further down than a few times the pool size.
     candidates.sort(key=lambda c: (-_raw_score(c), c.sentence, c.stem))
     drafts: list[Draft] = []
+    seen_stems: set[str] = set()
     for candidate in candidates:
         if len(drafts) >= max(4 * max_questions, 120):
             break
+        if candidate.stem in seen_stems:
+            continue  # a sentence the article repeats word for word
+        seen_stems.add(candidate.stem)
         draft = _draft(analysis, pools, candidate)
         if draft is not None:
             drafts.append(draft)
