@@ -169,8 +169,7 @@ def _distractors_for(
         last = answer.split(" of ")[0].split()[-1] if answer.split() else ""
         number = "THING_PL" if last.endswith("s") and not last.endswith("ss") else "THING_SG"
         same = pools.by_type.get(f"{number}_{role}", [])
-        other = pools.by_type.get(f"{number}_{'OBJ' if role == 'SUBJ' else 'SUBJ'}", [])
-        merged = Pools(by_type={"THING": [*same, *other]}, region=pools.region)
+        merged = Pools(by_type={"THING": list(same)}, region=pools.region)
         return distractors(answer, "THING", evidence, merged, avoid, count, below)
     return distractors(answer, answer_type, evidence, pools, avoid, count, below)
 

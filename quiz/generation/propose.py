@@ -339,7 +339,8 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             following is not None
             and following.pos_ == "NOUN"
             and ent.root.head == following
-            and ent.root.dep_ in ("compound", "nmod", "amod")
+            and ent.root.dep_ != "poss"
+            and not ent.text.endswith(("'s", "\u2019s"))
             and answer_type in ("ORG", "PERSON", "EVENT", "FAC")
         ):
             if following.lower_ not in TAIL_WORDS or answer_type == "PERSON":
@@ -349,6 +350,9 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             answer_type = "FAC"
         if _part_of_a_compound_amount(ent):
             continue
+        owner = [t for t in ent[:-1] if t.tag_ == "POS"]
+        if owner and answer_type in ("ORG", "FAC", "LOC", "EVENT"):
+            ent = span.doc[owner[-1].i + 1 : ent.end]  # "Glasgow's | Gartnavel Hospital"
         answer = _answer_text(ent, answer_type)
         if len(answer) < 2 or answer.casefold() in ("he", "she", "it", "they", "i", "we"):
             continue
@@ -683,7 +687,9 @@ def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
         return None
     if words[0].like_num or any(t.like_num and t.i == words.start for t in words):
         return None
-    if words[0].lower_ in ("this", "that", "these", "those", "such", "each", "every", "any"):
+    if any(t.lower_ in ("this", "that", "these", "those", "such") for t in words):
+        return None  # "the broad overview of these goals" leans on the sentence before
+    if words[0].lower_ in ("each", "every", "any"):
         return None
     if any(t.tag_ in ("WDT", "WP", "WP$") for t in words):
         return None
