@@ -3,6 +3,7 @@
 Every test here is skipped, with one reason, when Chromium or Playwright is missing.
 """
 
+import inspect
 import io
 import os
 from pathlib import Path
@@ -18,12 +19,23 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
+SKIP_LINE = inspect.currentframe().f_lineno + 1  # where the reason is decided, for the report
 if sync_playwright is None:
     SKIP_REASON = "browser tests need Playwright for Python (pip install -e '.[dev]')"
 elif not CHROMIUM or not Path(CHROMIUM).exists():
     SKIP_REASON = "browser tests need Chromium (apt-get install chromium)"
 else:
     SKIP_REASON = ""
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Report every browser test skipped for a missing browser under one line of the summary,
+    not one line per test."""
+    report = yield
+    if SKIP_REASON and report.skipped and "browser" in getattr(item, "fixturenames", ()):
+        report.longrepr = (os.path.relpath(__file__), SKIP_LINE, SKIP_REASON)
+    return report
 
 
 @pytest.fixture(scope="package")

@@ -1,5 +1,6 @@
 """What the browser tests share: how to launch Chromium, log in, and check a page."""
 
+import os
 import shutil
 
 try:
@@ -7,7 +8,12 @@ try:
 except ImportError:  # the e2e conftest skips every test with the reason
     Page = expect = sync_playwright = None
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
+CHROMIUM = (
+    os.environ.get("CHROMIUM")
+    or shutil.which("chromium")
+    or shutil.which("chromium-browser")
+    or "/usr/bin/chromium"
+)
 # Without the background-networking flags Chromium keeps trying to reach Google's servers.
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -26,6 +26,15 @@ FOCUS_RADIO = "el.type === 'radio'"
 FOCUS_NEXT = "el.textContent.trim() === 'Next →'"
 
 
+def assert_focus_visible(page) -> None:
+    """The focused element draws a ring: an outline or Pico's focus box-shadow."""
+    style = page.evaluate(
+        "(s => ({outline: s.outlineStyle + ' ' + s.outlineWidth, shadow: s.boxShadow}))"
+        "(getComputedStyle(document.activeElement))"
+    )
+    assert not style["outline"].startswith("none") or style["shadow"] != "none", style
+
+
 def expect_question(page, number: int) -> None:
     expect(page.locator("#progress-label")).to_contain_text(f"Question {number} of 10")
 
@@ -65,10 +74,23 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     expect(page).to_have_title(re.compile(r"^Question 1 of 10"))
     attempt = Attempt.objects.get(student__username="student1")
 
+    # Nothing on the page marks the right answer before submitting.
+    assert page.locator(".key, .correct, .tag-correct, [data-correct]").count() == 0
+    assert "is_correct" not in page.content()
+
     # Question 1: Tab into the radio group, Space chooses the first answer and saves it.
+    page.evaluate(
+        "window.liveRegion = document.querySelector('[role=status] #save-status').parentElement"
+    )
     tab_to(page, FOCUS_RADIO)
+    assert_focus_visible(page)
     page.keyboard.press("Space")
     expect(page.locator("#save-status")).to_have_text("Answer saved.")
+    # The message changed inside the same live region (so screen readers announce it).
+    assert page.evaluate(
+        "window.liveRegion.isConnected && window.liveRegion.getAttribute('aria-live') === 'polite'"
+        " && window.liveRegion.textContent.includes('Answer saved.')"
+    )
     assert saved_choice(attempt, 1) == int(checked_value(page))
     # An arrow key moves to (and chooses) the next answer: saved again, focus stays there.
     page.keyboard.press("ArrowDown")
@@ -79,6 +101,7 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
 
     # "Next →" swaps in question 2 with htmx; focus moves to its legend.
     tab_to(page, FOCUS_NEXT)
+    assert_focus_visible(page)
     page.keyboard.press("Enter")
     expect_question(page, 2)
     expect(page).to_have_url(re.compile(rf"/attempts/{attempt.pk}/q/2/$"))
