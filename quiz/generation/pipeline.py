@@ -165,10 +165,12 @@ def _distractors_for(
     elif answer_type.startswith("THING"):
         # Same number and same role: subjects stand in for subjects ("the coalition"),
         # objects for objects, so no choice is odd for its grammar.
-        role = "SUBJ" if answer_type.endswith("SUBJ") else "OBJ"
+        role = "SUBJ" if answer_type.endswith("SUBJ") else "OBJ"  # THING_ANY: objects first
         last = answer.split(" of ")[0].split()[-1] if answer.split() else ""
         number = "THING_PL" if last.endswith("s") and not last.endswith("ss") else "THING_SG"
         same = pools.by_type.get(f"{number}_{role}", [])
+        if answer_type.endswith("ANY") or answer_type.endswith("OBJ"):
+            same = [*same, *pools.by_type.get(f"{number}_SUBJ", [])]
         merged = Pools(by_type={"THING": list(same)}, region=pools.region)
         return distractors(answer, "THING", evidence, merged, avoid, count, below)
     return distractors(answer, answer_type, evidence, pools, avoid, count, below)

@@ -409,6 +409,8 @@ def _candidate_for(
         importance -= 0.7  # one item of a list is a weaker question than a lone fact
     if len(answer.split()) > 1 and answer_type in ("PERSON", "ORG", "EVENT", "FAC", "LOC"):
         importance += 0.2
+    if answer_type in ("DATE", "YEAR", "MONEY") and ent.root.dep_ in ("compound", "nmod", "amod"):
+        importance -= 0.5  # "the _____ Millennium Declaration": a label on something else
     if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "\u2019s"):
         importance -= 0.5  # "the _____'s Department": a modifier, rarely the point
     moved = _moved_question(renderer, ent, answer_type)
@@ -705,6 +707,14 @@ def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
     return start, end
 
 
+def _thing_type(root: Token) -> str:
+    """Subjects of doing verbs need stand-ins that can do it ("the coalition will meet");
+    subjects of "be" or of a passive can take any noun phrase of the article."""
+    if root.dep_ == "nsubj" and root.head.lemma_ != "be":
+        return "THING_SUBJ"
+    return "THING_ANY" if root.dep_ in SUBJECT_DEPS else "THING_OBJ"
+
+
 def _what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
     span = sentence.span
     found: list[Candidate] = []
@@ -754,7 +764,7 @@ def _what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
                 kind="what" if moved else "cloze",
                 stem=stem,
                 answer=answer,
-                answer_type="THING_SUBJ" if root.dep_ in SUBJECT_DEPS else "THING_OBJ",
+                answer_type=_thing_type(root),
                 answer_start=answer_start,
                 answer_end=answer_start + len(answer),
                 moved=moved,
