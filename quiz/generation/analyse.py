@@ -209,6 +209,10 @@ def analyse(body: str) -> Analysis:
                 continue
             key = entity_key(ent.text)
             analysis.first_sentence.setdefault(key, index)
+            owned = re.split(r"(?:'s|\u2019s)\s+", ent.text, maxsplit=1)
+            if len(owned) == 2:  # "Glasgow's Gartnavel Hospital" is asked as its own name
+                analysis.first_sentence.setdefault(entity_key(owned[1]), index)
+                analysis.mentions[entity_key(owned[1])] += 1
             if ent.label_ == "PERSON" and key.split():
                 analysis.first_sentence.setdefault(key.split()[-1], index)
         analysis.lemmas.update(t.lemma_.lower() for t in doc if t.pos_ == "NOUN")

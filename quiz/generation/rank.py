@@ -101,7 +101,7 @@ _FAMILIES = {
 
 
 # Dates are the cheapest facts to ask about; a quiz of weekdays teaches little.
-_FAMILY_PENALTY = {"time": 0.6}
+_FAMILY_PENALTY = {"time": 1.0}
 
 
 def _type_family(answer_type: str) -> str:
