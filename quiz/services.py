@@ -533,7 +533,13 @@ def _attempt_finish(attempt: Attempt, submitted_at: datetime) -> None:
 
 
 def _attempt_locked(attempt_id: int) -> Attempt:
-    return Attempt.objects.select_for_update().select_related("assignment").get(pk=attempt_id)
+    # of=("self",): lock the attempt only. Without it PostgreSQL also locks the joined
+    # assignment row, which the whole class shares, and every save in the class queues on it.
+    return (
+        Attempt.objects.select_for_update(of=("self",))
+        .select_related("assignment")
+        .get(pk=attempt_id)
+    )
 
 
 def response_save(*, attempt: Attempt, question_id: int, choice_id: int, now: datetime) -> Response:
@@ -553,10 +559,20 @@ def response_save(*, attempt: Attempt, question_id: int, choice_id: int, now: da
                 raise ServiceError("That question is not part of this quiz.")
             if choice_id not in locked.choice_order.get(str(question_id), []):
                 raise ServiceError("That choice does not belong to this question.")
-            response, _ = Response.objects.update_or_create(
-                attempt=locked,
-                question_id=question_id,
-                defaults={"choice_id": choice_id, "answered_at": now},
+            # One INSERT ... ON CONFLICT UPDATE instead of update_or_create's savepoint, select
+            # and write: this runs on every click while the attempt row is locked.
+            (response,) = Response.objects.bulk_create(
+                [
+                    Response(
+                        attempt=locked,
+                        question_id=question_id,
+                        choice_id=choice_id,
+                        answered_at=now,
+                    )
+                ],
+                update_conflicts=True,
+                unique_fields=["attempt", "question"],
+                update_fields=["choice", "answered_at"],
             )
     if response is None:
         raise AttemptClosedError(

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from quiz import services
@@ -265,3 +265,37 @@ def test_second_attempt_started_twice_at_once_makes_one_more_attempt():
         )
         assert numbers == [1, 2]
         assert len({result.pk for _, result in outcomes}) == 1
+
+
+def test_one_students_save_does_not_wait_for_a_classmates():
+    """Saving locks the student's own attempt, not the assignment the class shares."""
+    room = classroom_make(students=2, questions=3)
+    first, second = (
+        services.attempt_start(assignment=room.assignment, student=s, now=timezone.now())
+        for s in room.students
+    )
+    first_holds_lock = threading.Event()
+    second_done = threading.Event()
+
+    def hold_first_attempt():
+        with transaction.atomic():
+            services._attempt_locked(first.pk)
+            first_holds_lock.set()
+            second_done.wait(timeout=10)
+        return "held"
+
+    def save_second():
+        first_holds_lock.wait(timeout=10)
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SET lock_timeout = '2s'")
+            question_id, choice_ids, _ = choices_of(second, 0)
+            return services.response_save(
+                attempt=second, question_id=question_id, choice_id=choice_ids[0], now=timezone.now()
+            )
+        finally:
+            second_done.set()
+
+    (held, _), (kind, result) = run_together(hold_first_attempt, save_second)
+    assert held == "ok"
+    assert kind == "ok", result
