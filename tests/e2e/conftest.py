@@ -57,18 +57,27 @@ def browser():
 def new_context(browser, live_server):
     """Make browser contexts (separate cookie jars: one per person) on the live server."""
     contexts = []
+    csp_refusals = []
 
     def make(**options):
         options.setdefault("base_url", live_server.url)
         options.setdefault("viewport", {"width": 1280, "height": 900})
         context = browser.new_context(**options)
         context.set_default_timeout(10_000)
+        # The Content-Security-Policy refuses inline scripts and styles; the console says so.
+        context.on(
+            "console",
+            lambda message: (
+                "Content Security Policy" in message.text and csp_refusals.append(message.text)
+            ),
+        )
         contexts.append(context)
         return context
 
     yield make
     for context in contexts:
         context.close()
+    assert not csp_refusals, csp_refusals
 
 
 @pytest.fixture

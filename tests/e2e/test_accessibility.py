@@ -25,6 +25,16 @@ SERIOUS = ("serious", "critical")
 KNOWN = {"article (question review)": {"scrollable-region-focusable"}}
 
 
+# Inline scripts, style attributes and on* handlers: the CSP refuses them, so none may exist.
+INLINE_CODE_JS = """
+() => [...document.querySelectorAll('*')].flatMap(el => [
+  ...(el.tagName === 'SCRIPT' && !el.src ? ['<script> without src'] : []),
+  ...[...el.attributes].filter(a => a.name === 'style' || a.name.startsWith('on'))
+    .map(a => el.tagName + '[' + a.name + ']'),
+])
+"""
+
+
 class AxeLog:
     """Runs axe on each page visited and fails once, at the end, listing every page."""
 
@@ -34,6 +44,8 @@ class AxeLog:
     def check(self, page, name: str) -> None:
         page.wait_for_load_state("networkidle")
         self.pages[name] = axe_violations(page)
+        inline = page.evaluate(INLINE_CODE_JS)
+        assert not inline, f"{name}: inline script, style or handler (CSP forbids): {inline}"
 
     def assert_clean(self) -> None:
         for name, violations in self.pages.items():
@@ -66,11 +78,12 @@ selector => [...document.querySelectorAll(selector)]
 """
 
 
-def assert_fits_a_phone(page, name: str) -> None:
+def assert_fits_a_phone(page, name: str, log: AxeLog) -> None:
     width = page.evaluate("document.scrollingElement.scrollWidth")
     assert width <= PHONE["width"], f"{name} scrolls sideways at 375 px: {width} px wide"
     small = page.evaluate(SMALL_CONTROLS_JS, CONTROLS)
     assert not small, f"{name}: controls under 44 px tall: {small}"
+    log.check(page, f"{name} (phone)")
 
 
 def test_public_pages_have_no_serious_axe_violations(demo, new_context):
@@ -132,26 +145,36 @@ def test_teacher_pages_have_no_serious_axe_violations(demo, new_context):
 
 
 def test_student_pages_fit_a_phone(demo, new_context):
+    log = AxeLog()
     page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
     page.goto("/accounts/login/")
-    assert_fits_a_phone(page, "login")
+    assert_fits_a_phone(page, "login", log)
     page.goto("/accounts/signup/")
-    assert_fits_a_phone(page, "signup")
+    assert_fits_a_phone(page, "signup", log)
     log_in(page, "student1", STUDENT_PASSWORD)
-    assert_fits_a_phone(page, "student dashboard")
+    assert_fits_a_phone(page, "student dashboard", log)
+    page.goto("/student/join/")
+    assert_fits_a_phone(page, "join a class", log)
+    page.goto("/student/")
     page.get_by_role("button", name="Start").click()
     expect(page).to_have_title(re.compile("^Question 1"))
-    assert_fits_a_phone(page, "question")
+    assert_fits_a_phone(page, "question", log)
     # On a phone the question comes first: it is on the first screen, not below the article.
     box = page.locator("#question-card legend").bounding_box()
     assert box["y"] < PHONE["height"], f"question starts {box['y']} px down the page"
+    article = page.locator("#article")
+    expect(article).to_be_hidden()
+    page.get_by_text("Read the article").click()
+    expect(article).to_be_visible()
+    assert_fits_a_phone(page, "question with the article open", log)
     page.get_by_role("radio").first.check()
     page.get_by_role("button", name="Next →").click()
     expect(page.locator("#progress-label")).to_contain_text("Question 2")
-    assert_fits_a_phone(page, "question after htmx swap")
+    assert_fits_a_phone(page, "question after htmx swap", log)
     page.get_by_role("link", name="See all questions and submit").click()
-    assert_fits_a_phone(page, "review")
+    assert_fits_a_phone(page, "review", log)
     page.get_by_role("button", name="Submit my answers").click()
     expect(page.get_by_text("Your answers have been submitted.")).to_be_visible()
     assert Attempt.objects.get().is_submitted
-    assert_fits_a_phone(page, "result with feedback")
+    assert_fits_a_phone(page, "result with feedback", log)
+    log.assert_clean()
