@@ -85,3 +85,26 @@ def test_no_choice_contains_another() -> None:
     for a in phrases:
         for b in phrases:
             assert a == b or f" {b} " not in f" {a} "
+
+
+def test_score_lines_get_other_score_lines() -> None:
+    wrong = distractors("6-4 5-7 6-3", "SCORE", "She won 6-4 5-7 6-3.", Pools())
+    assert len(wrong) == 3
+    assert all(re.fullmatch(r"\d-\d \d-\d \d-\d", w) for w in wrong)
+
+
+def test_court_cases_get_case_names() -> None:
+    pools = pools_with(PERSON=["Chris Christie", "Helen Hoens", "Steve Lonegan"])
+    wrong = distractors("Abbott v. Burke", "CASE", "The rulings known as Abbott v. Burke.", pools)
+    assert len(wrong) == 3 and all(" v. " in w for w in wrong)
+
+
+def test_a_hospital_gets_hospitals() -> None:
+    pools = pools_with(ORG=["World Health Organization", "British Airways", "BBC"])
+    wrong = distractors("Gartnavel Hospital", "ORG", "She is at Gartnavel Hospital.", pools)
+    assert len(wrong) == 3 and all(w.endswith("Hospital") for w in wrong)
+
+
+def test_a_plural_unit_is_never_counted_as_one() -> None:
+    wrong = distractors("about two hours", "DURATION", "It lasted about two hours.", Pools())
+    assert "about one hours" not in wrong and len(wrong) == 3

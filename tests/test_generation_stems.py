@@ -80,3 +80,25 @@ def test_he_is_replaced_by_the_one_person_named_just_before() -> None:
 )
 def test_first_person_and_question_sentences_are_not_used(text: str) -> None:
     assert questions(text) == []
+
+
+def test_possessive_owner_stays_outside_the_blank() -> None:
+    text = "The patient is being treated at Glasgow's Gartnavel Hospital, officials said on Monday."
+    q = stem_for(text, "Gartnavel Hospital")
+    assert q.stem == "According to officials, which hospital is the patient being treated at?"
+
+
+def test_a_web_address_is_asked_as_a_source() -> None:
+    text = "In an interview with PolitickerNJ.com on Monday, the senator criticised the plan."
+    q = stem_for(text, "PolitickerNJ.com")
+    assert "_____" in q.stem
+
+
+def test_a_name_fragment_is_never_blanked() -> None:
+    text = "Items store metadata in a file format known as Named Binary Tag, which allows nesting."
+    assert all(c.answer != "Binary Tag" for c in questions(text))
+
+
+def test_subject_hung_on_the_auxiliary_still_gives_a_question() -> None:
+    q = stem_for("The airport was dispatching buses to take passengers back and forth.", "buses")
+    assert q.stem == "What was the airport dispatching to take passengers back and forth?"

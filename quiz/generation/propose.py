@@ -434,6 +434,14 @@ def _candidate_for(
     return make("cloze", cloze(renderer, start_token, end_token), False)
 
 
+def _which_noun(text: str, answer_type: str) -> str:
+    """ "which hospital" for a hospital, "which organisation" for other bodies."""
+    last = text.split()[-1].lower() if text.split() else ""
+    if answer_type in ("ORG", "FAC") and last in TAIL_WORDS:
+        return f"which {last}"
+    return WHICH_NOUNS.get(answer_type, "")
+
+
 def _moved_question(renderer: Renderer, ent: Span, answer_type: str) -> tuple[str, str] | None:
     """A real wh-question when the answer is an argument of the sentence's main clause."""
     head = phrase_head(ent)
@@ -454,7 +462,7 @@ def _moved_question(renderer: Renderer, ent: Span, answer_type: str) -> tuple[st
         as_subject = head.dep_ in SUBJECT_DEPS
         if answer_type in ("DATE", "TIME"):
             return None
-        wh = "Who" if answer_type == "PERSON" else WHICH_NOUNS.get(answer_type, "")
+        wh = "Who" if answer_type == "PERSON" else _which_noun(ent.text, answer_type)
         if not wh:
             return None
         wh = wh[:1].upper() + wh[1:]
@@ -476,8 +484,10 @@ def _moved_question(renderer: Renderer, ent: Span, answer_type: str) -> tuple[st
             wh, keep_prep = place
         elif answer_type == "PERSON":
             wh, keep_prep = "Who", True
+        elif answer_type in ("ORG", "FAC") and prep.lower_ not in PLACE_PREPS | TIME_PREPS:
+            wh, keep_prep = _which_noun(ent.text, answer_type).capitalize(), True
         elif answer_type == "ORG":
-            wh, keep_prep = "Which organisation", True
+            wh, keep_prep = _which_noun(ent.text, answer_type).capitalize(), True
         else:
             return None
         removed = set(range(start, end)) if keep_prep else set(range(prep.i, end))
