@@ -6,10 +6,11 @@ import re
 
 import pytest
 
-from quiz.models import Assignment, Attempt, Response
-from tests.e2e.helpers import STUDENT_PASSWORD, TEACHER_PASSWORD, expect, log_in
+from quiz.models import Assignment, Attempt, Response, SchoolClass
+from tests.e2e.helpers import TEACHER_PASSWORD, expect, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
+NEW_PASSWORD = "a-long-pass-phrase-9"  # noqa: S105
 
 
 def tab_to(page, matches: str, limit: int = 40) -> None:
@@ -61,18 +62,28 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     teacher_page = new_context().new_page()
     log_in(teacher_page, "teacher", TEACHER_PASSWORD)
     teacher_page.goto(f"/teacher/assignments/{assignment.pk}/results/")
-    expect(
-        teacher_page.get_by_role("row", name=re.compile(r"^Ada Lovelace not started"))
-    ).to_be_visible()
+    expect(teacher_page.get_by_role("row", name=re.compile(r"^Ada Lovelace"))).to_be_visible()
 
     context = new_context()
     page = context.new_page()
-    log_in(page, "student1", STUDENT_PASSWORD)
+    # A new student signs up with the class's join code, typing only.
+    page.goto("/accounts/signup/")
+    page.keyboard.press("Tab")  # the skip link first
+    tab_to(page, "el.name === 'username'")
+    page.keyboard.type("newkid")
+    tab_to(page, "el.name === 'password1'")
+    page.keyboard.type(NEW_PASSWORD)
+    tab_to(page, "el.name === 'password2'")
+    page.keyboard.type(NEW_PASSWORD)
+    tab_to(page, "el.name === 'join_code'")
+    page.keyboard.type(SchoolClass.objects.get().join_code.lower())
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Welcome! You have joined Demo class 7B.")).to_be_visible()
     expect(page).to_have_title(re.compile("My quizzes"))
     tab_to(page, "el.textContent.trim() === 'Start'")
     page.keyboard.press("Enter")
     expect(page).to_have_title(re.compile(r"^Question 1 of 10"))
-    attempt = Attempt.objects.get(student__username="student1")
+    attempt = Attempt.objects.get(student__username="newkid")
 
     # Nothing on the page marks the right answer before submitting.
     assert page.locator(".key, .correct, .tag-correct, [data-correct]").count() == 0
@@ -151,17 +162,26 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     expect(page.get_by_text(f"Your score: {attempt.score} out of 10")).to_be_visible()
 
     # The teacher's page polls every ten seconds: the result appears without a reload.
-    row = teacher_page.get_by_role("row", name=re.compile(r"^Ada Lovelace submitted"))
+    row = teacher_page.get_by_role("row", name=re.compile(r"^newkid submitted"))
     expect(row).to_be_visible(timeout=12_000)
     expect(row.get_by_role("cell", name=f"{attempt.score}/10", exact=True)).to_be_visible()
 
 
 def test_student_takes_the_quiz_without_javascript(demo, new_context):
     page = new_context(java_script_enabled=False).new_page()
-    log_in(page, "student2", STUDENT_PASSWORD)
+    # Signed up without a code, the student joins the class from their page.
+    page.goto("/accounts/signup/")
+    page.get_by_label("Username").fill("nojs")
+    page.get_by_label(re.compile(r"^Password:?$")).fill(NEW_PASSWORD)
+    page.get_by_label("Password confirmation").fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_text("No quizzes assigned yet.")).to_be_visible()
+    page.get_by_label("Class join code").fill(SchoolClass.objects.get().join_code)
+    page.get_by_role("button", name="Join class").click()
+    expect(page.get_by_text("You have joined Demo class 7B.")).to_be_visible()
     page.get_by_role("button", name="Start").click()
     expect(page).to_have_title(re.compile(r"^Question 1 of 10"))
-    attempt = Attempt.objects.get(student__username="student2")
+    attempt = Attempt.objects.get(student__username="nojs")
     page.get_by_role("radio").nth(1).check()
     page.get_by_role("button", name="Next →").click()
     expect(page).to_have_title(re.compile(r"^Question 2 of 10"))
