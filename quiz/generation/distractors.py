@@ -9,6 +9,7 @@ import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pycountry
@@ -240,7 +241,8 @@ def number_values(form: NumberForm) -> list[float]:
     else:
         factors = (0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
         pool = [_round_like(n * f, n, form.decimals) for f in factors]
-    plural_unit = bool(re.match(r"\s+\w+s\b", form.suffix))
+    unit = form.suffix.split()[-1] if form.suffix.split() else ""
+    plural_unit = unit.endswith("s") and not unit.endswith("ss")
     # "about one hours" reads wrong: a plural unit keeps the count above one.
     values = sorted({v for v in pool if v != n and v > 0 and not (plural_unit and v == 1)})
     return values
@@ -416,9 +418,22 @@ def looks_proper(text: str) -> bool:
     return bool(words) and all(w[0].isupper() and w.lower() not in _STOP_FOR_NAMES for w in words)
 
 
+def _misspelling(a: str, b: str) -> bool:
+    if re.search(r"\d", a + b) or abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 5:
+        return False
+    # Counts, months and weekdays differ by a few letters on purpose ("two"/"three" faults).
+    calendar = {w.lower() for w in (*MONTHS, *WEEKDAYS)}
+    if any(w in WORD_VALUES or w in calendar for w in (*a.split(), *b.split())):
+        return False
+    return SequenceMatcher(None, a, b).ratio() > 0.8
+
+
 def acceptable(candidate: str, taken: Sequence[str], evidence_phrase: str, avoid: set[str]) -> bool:
     p = phrase(candidate)
     if not p or p in avoid or contains(evidence_phrase, p):
+        return False
+    # "the sever" beside "the server": a misspelling is no second answer.
+    if taken and _misspelling(p, phrase(taken[0])):
         return False
     # A name among names: a lower-case word or "May" would stand out as the odd one.
     if taken and looks_proper(taken[0]) and not looks_proper(candidate):

@@ -65,6 +65,8 @@ def build_pools(analysis: Analysis) -> Pools:
             elif answer_type not in ("DATE", "TIME"):
                 text = re.sub(r"^(?:the|The)\s+", "", text)
             text = re.sub(r"(?:'s|\u2019s)$", "", text)
+            if len(text.split()) == 1 and text.lower() in analysis.lowercase_words:
+                continue  # "State" cut from "State of the State": a common word, not a name
             surname_of_someone = len(analysis.person_full.get(text.casefold(), "").split()) > 1
             if answer_type != "PERSON" and surname_of_someone:
                 continue  # "Christie" tagged as an organisation is still a person

@@ -663,6 +663,7 @@ VAGUE_NOUNS = {
     "one", "others", "other", "something", "anything", "everything", "nothing", "some",
     "all", "side", "hand", "bit", "end", "day", "year", "week", "month", "total", "root",
     "amount", "figure", "news", "matter", "issue", "area", "place", "example", "front",
+    "thanks", "row",
 }  # fmt: skip
 
 
@@ -690,6 +691,8 @@ def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
     doc = root.doc
     if start > 0 and doc[start - 1] in root.subtree and not doc[start - 1].is_punct:
         return None  # part of a longer phrase ("reading | room windows")
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].pos_ == "PROPN":
+        return None  # inside a name ("State of | the State speech")
     words = doc[start:end]
     if any(t.pos_ == "PRON" or (t.is_punct and t.text != "-") for t in words):
         return None

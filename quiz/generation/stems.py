@@ -379,7 +379,9 @@ def wh_question(
         text = "".join(out).rstrip(" ,.;:") + "?"
         if not prefix:
             return tidy(text)
-        return tidy(prefix + text[:1].lower() + text[1:] if text.startswith(wh) else prefix + text)
+        opener = next((t for t in clause if t.i not in removed), None)
+        lower = text.startswith(wh) or (opener is not None and renderer.common_word(opener))
+        return tidy(prefix + (text[:1].lower() + text[1:] if lower else text))
     subjects = clause_subjects(verb, with_expletive=True)
     if not subjects:
         return None
