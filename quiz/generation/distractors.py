@@ -390,6 +390,14 @@ TAIL_WORDS = {
 }  # fmt: skip
 
 
+def _region_in(text: str) -> str | None:
+    """The region of the first well-known city or country the text names."""
+    for name, region in (*CITY_REGIONS.items(), *COUNTRY_REGIONS.items()):
+        if contains(text, name):
+            return region
+    return None
+
+
 def _generic_tail(answer: str) -> str | None:
     words = answer.split()
     if len(words) < 2 or words[-1].casefold() not in TAIL_WORDS:
@@ -542,8 +550,10 @@ def distractors(
         article = [a for a in article if a.split()[-1].lower() == tail.split()[-1].lower()]
     from_article = choose(article, answer, evidence, avoid, count, seed)
     if len(from_article) < count and tail and kind in ("FAC", "ORG", "LOC"):
-        # "Stansted International Airport" -> "Luton International Airport": same kind of place.
-        cities = [c for c, r in CITY_REGIONS.items() if r == pools.region] or list(CITY_REGIONS)
+        # "Stansted International Airport" -> "Luton International Airport": same kind of place,
+        # in the part of the world the sentence is about ("... hospital in London").
+        region = _region_in(evidence) or pools.region
+        cities = [c for c, r in CITY_REGIONS.items() if r == region] or list(CITY_REGIONS)
         made = sorted((f"{c} {tail}" for c in cities), key=lambda c: stable_hash(str(seed), c))
         from_article += choose(
             made, answer, evidence, [*avoid, *from_article], count - len(from_article), seed, True
