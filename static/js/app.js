@@ -26,7 +26,9 @@
     const element = event.detail.elt;
     const status = statusFor(element);
     if (!status) return;
-    status.textContent = "Not saved: check your connection, then choose your answer again.";
+    status.textContent = isAnswer(element)
+      ? "Not saved: check your connection, then choose your answer again."
+      : "Could not reach the server: check your connection, then try again.";
     status.className = "save-status error";
     if (isAnswer(element)) {
       const fieldset = element.closest("fieldset");

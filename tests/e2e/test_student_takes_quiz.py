@@ -142,8 +142,23 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     expect(status).to_have_text("Answer saved.")
     assert saved_choice(attempt, 2) == int(wanted)
 
+    # Moving on while offline says so, and works once back online.
+    context.set_offline(True)
+    tab_to(page, FOCUS_NEXT)
+    page.keyboard.press("Enter")
+    expect(status).to_have_text(
+        "Could not reach the server: check your connection, then try again."
+    )
+    expect_question(page, 2)
+    context.set_offline(False)
+    page.keyboard.press("Enter")
+    expect_question(page, 3)
+    tab_to(page, FOCUS_RADIO)
+    page.keyboard.press("Space")
+    expect(page.locator("#save-status")).to_have_text("Answer saved.")
+
     # Answer the rest, then review and submit.
-    for number in range(3, 11):
+    for number in range(4, 11):
         tab_to(page, FOCUS_NEXT)
         page.keyboard.press("Enter")
         expect_question(page, number)
