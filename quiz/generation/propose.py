@@ -350,6 +350,10 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             answer_type = "FAC"
         if _part_of_a_compound_amount(ent):
             continue
+        before = span.doc[ent.start - 1] if ent.start > 0 else None
+        if answer_type == "ORG" and before is not None and before.is_lower:
+            if before.dep_ in ("compound", "amod") and before.head == ent.root:
+                continue  # "the state _____": the blank is one word of a longer name
         owner = [t for t in ent[:-1] if t.tag_ == "POS"]
         if owner and answer_type in ("ORG", "FAC", "LOC", "EVENT"):
             ent = span.doc[owner[-1].i + 1 : ent.end]  # "Glasgow's | Gartnavel Hospital"
@@ -663,7 +667,7 @@ VAGUE_NOUNS = {
     "one", "others", "other", "something", "anything", "everything", "nothing", "some",
     "all", "side", "hand", "bit", "end", "day", "year", "week", "month", "total", "root",
     "amount", "figure", "news", "matter", "issue", "area", "place", "example", "front",
-    "thanks", "row",
+    "thanks", "thank", "row",
 }  # fmt: skip
 
 
