@@ -42,6 +42,32 @@
   document.addEventListener("htmx:sendError", showNotSaved);
   document.addEventListener("htmx:responseError", showNotSaved);
 
+  // Requests that can take a moment show Pico's spinner on the button that made them: the
+  // button itself, or the submit button of a form (htmx or ordinary).
+  function busyButton(event) {
+    const element = event.detail.elt;
+    if (element.matches("button, a")) return element;
+    const trigger = event.detail.requestConfig && event.detail.requestConfig.triggeringEvent;
+    return trigger && trigger.submitter ? trigger.submitter : null;
+  }
+
+  function markBusy(button) {
+    if (button) button.setAttribute("aria-busy", "true");
+  }
+
+  function unmarkBusy(button) {
+    if (button) button.removeAttribute("aria-busy");
+  }
+
+  document.addEventListener("submit", function (event) {
+    if (!event.defaultPrevented) markBusy(event.submitter);
+  });
+
+  // Coming back with the Back button shows the page as it was left: not busy any more.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("[aria-busy=true]").forEach(unmarkBusy);
+  });
+
   document.addEventListener("htmx:beforeRequest", function (event) {
     const element = event.detail.elt;
     if (isAnswer(element)) {
@@ -50,15 +76,14 @@
         status.textContent = "Saving…";
         status.className = "save-status";
       }
-    } else if (element.matches("button, a")) {
-      // Pico draws a spinner on anything marked busy.
-      element.setAttribute("aria-busy", "true");
+    } else {
+      markBusy(busyButton(event));
     }
   });
 
   document.addEventListener("htmx:afterRequest", function (event) {
     const element = event.detail.elt;
-    element.removeAttribute("aria-busy");
+    unmarkBusy(busyButton(event));
     if (isAnswer(element) && event.detail.successful) {
       const fieldset = element.closest("fieldset");
       if (fieldset) fieldset.dataset.saved = element.value;
