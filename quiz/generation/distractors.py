@@ -355,15 +355,20 @@ class Pools:
             items.append(text)
 
 
+def _by_region(names: dict[str, str], region: str | None, seed: int) -> list[str]:
+    """Names of the same region first (a stable shuffle within each group)."""
+    shuffled = sorted(names, key=lambda n: stable_hash(str(seed), n))
+    return [n for n in shuffled if names[n] == region] + [n for n in shuffled if names[n] != region]
+
+
 def _fallback(kind: str, answer: str, pools: Pools) -> list[str]:
+    seed = stable_hash(answer)
     if kind == "COUNTRY":
         region = COUNTRY_REGIONS.get(country_of(answer) or "") or pools.region
-        same = [c for c, r in COUNTRY_REGIONS.items() if r == region]
-        return same + [c for c in COUNTRY_REGIONS if c not in same]
+        return _by_region(COUNTRY_REGIONS, region, seed)
     if kind == "CITY":
         region = CITY_REGIONS.get(answer) or pools.region
-        same = [c for c, r in CITY_REGIONS.items() if r == region]
-        return same + [c for c in CITY_REGIONS if c not in same]
+        return _by_region(CITY_REGIONS, region, seed)
     if kind == "STATE":
         return US_STATES
     if kind == "ORG":
@@ -539,7 +544,13 @@ def distractors(
         if len(from_article) < count:
             rest = [u for u in unique[len(article) :] if u not in from_article]
             from_article += choose(
-                rest, answer, evidence, [*avoid, *from_article], count - len(from_article), seed
+                rest,
+                answer,
+                evidence,
+                [*avoid, *from_article],
+                count - len(from_article),
+                seed,
+                keep_order=True,
             )
         return from_article
     if kind == "PERSON":
@@ -566,6 +577,7 @@ def distractors(
             [*avoid, *from_article],
             count - len(from_article),
             seed,
+            keep_order=kind in ("CITY", "COUNTRY"),  # the region order matters more
         )
         from_article += rest
     return from_article

@@ -667,7 +667,7 @@ VAGUE_NOUNS = {
     "one", "others", "other", "something", "anything", "everything", "nothing", "some",
     "all", "side", "hand", "bit", "end", "day", "year", "week", "month", "total", "root",
     "amount", "figure", "news", "matter", "issue", "area", "place", "example", "front",
-    "thanks", "thank", "row",
+    "thanks", "thank", "row", "form", "fix",
 }  # fmt: skip
 
 
@@ -695,6 +695,17 @@ def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
     doc = root.doc
     if start > 0 and doc[start - 1] in root.subtree and not doc[start - 1].is_punct:
         return None  # part of a longer phrase ("reading | room windows")
+    before = doc[start - 1] if start > 0 else None
+    if (
+        before is not None
+        and doc[start].pos_ not in ("DET", "PRON")
+        and not before.is_punct
+        and (
+            before.pos_ in ("NOUN", "PROPN", "ADJ")
+            or (before.tag_ == "VBG" and before.dep_ in ("amod", "compound", "conj"))
+        )
+    ):
+        return None  # "reading | room windows": the phrase runs on to the left
     if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].pos_ == "PROPN":
         return None  # inside a name ("State of | the State speech")
     words = doc[start:end]
@@ -708,7 +719,7 @@ def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
         return None
     if any(t.lower_ in ("this", "that", "these", "those", "such") for t in words):
         return None  # "the broad overview of these goals" leans on the sentence before
-    if words[0].lower_ in ("each", "every", "any"):
+    if words[0].lower_ in ("each", "every", "any", "no"):
         return None
     if any(t.tag_ in ("WDT", "WP", "WP$") for t in words):
         return None
