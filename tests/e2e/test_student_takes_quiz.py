@@ -117,6 +117,7 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     expect_question(page, 2)
     expect(page).to_have_url(re.compile(rf"/attempts/{attempt.pk}/q/2/$"))
     expect(page.locator("#question-card legend")).to_be_focused()
+    expect(page).to_have_title(re.compile(r"^Question 2 of 10 · "))
     tab_to(page, FOCUS_RADIO)
     page.keyboard.press("Space")
     expect(page.locator("#save-status")).to_have_text("Answer saved.")
