@@ -797,7 +797,7 @@ def _what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
                 answer_end=answer_start + len(answer),
                 moved=moved,
                 pronoun=renderer.pronoun_left,
-                importance=0.15 * min(frequency, 3) + (0.4 if sentence.index < 3 else 0.0) - 1.2,
+                importance=0.15 * min(frequency, 3) + (0.4 if sentence.index < 3 else 0.0) - 1.5,
             )
         )
     return found
