@@ -416,9 +416,12 @@ def _generic_tail(answer: str) -> str | None:
     return " ".join(tail)
 
 
+_LINK_WORDS = {"the", "of", "and", "a", "an", "in", "for", "on", "at", "to", "de", "al", "v", "vs"}
+
+
 def _shares_word(a: str, b: str) -> bool:
-    stop = {"the", "of", "and", "a", "an", "in", "for", "on", "at", "to", "de", "al", "v", "vs"}
-    return bool((set(phrase(a).split()) & set(phrase(b).split())) - stop)
+    """`a` and `b` are phrases (see `phrase`) with a content word in common."""
+    return bool((set(a.split()) & set(b.split())) - _LINK_WORDS)
 
 
 _STOP_FOR_NAMES = {"may", "will", "can", "do", "did", "has", "had", "was", "were", "is", "are"}
@@ -441,17 +444,20 @@ def _misspelling(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() > 0.8
 
 
-def acceptable(candidate: str, taken: Sequence[str], evidence_phrase: str, avoid: set[str]) -> bool:
+def acceptable(
+    candidate: str, taken: Sequence[tuple[str, str]], evidence_phrase: str, avoid: set[str]
+) -> bool:
+    """`taken` holds (text, phrase) pairs, the answer first."""
     p = phrase(candidate)
     if not p or p in avoid or contains(evidence_phrase, p):
         return False
     # "the sever" beside "the server": a misspelling is no second answer.
-    if taken and _misspelling(p, phrase(taken[0])):
+    if taken and _misspelling(p, taken[0][1]):
         return False
     # A name among names: a lower-case word or "May" would stand out as the odd one.
-    if taken and looks_proper(taken[0]) and not looks_proper(candidate):
+    if taken and looks_proper(taken[0][0]) and not looks_proper(candidate):
         return False
-    return not any(contains(phrase(t), p) or contains(p, phrase(t)) for t in taken)
+    return not any(contains(q, p) or contains(p, q) for _, q in taken)
 
 
 def choose(
@@ -464,20 +470,22 @@ def choose(
     keep_order: bool = False,
 ) -> list[str]:
     """Up to `count` candidates unlike each other, the answer and the evidence sentence."""
-    evidence_phrase = " ".join(re.findall(r"[\w']+", fold(evidence).replace(",", "")))
+    evidence_phrase = " ".join(_WORDS.findall(fold(evidence).replace(",", "")))
     avoid_set = {phrase(a) for a in avoid}
     unique = list(dict.fromkeys(c.strip() for c in candidates if c and c.strip()))
     if not keep_order:
         # Similar length first (a long key should not stand out), then a stable shuffle.
         unique.sort(key=lambda c: (abs(len(c) - len(answer)) // 6, stable_hash(str(seed), c)))
+    taken = [(answer, phrase(answer))]
     chosen: list[str] = []
     for candidate in unique:
         if len(chosen) == count:
             break
-        if _shares_word(candidate, answer) and not keep_order:
+        if not keep_order and _shares_word(phrase(candidate), taken[0][1]):
             continue
-        if acceptable(candidate, [answer, *chosen], evidence_phrase, avoid_set):
+        if acceptable(candidate, taken, evidence_phrase, avoid_set):
             chosen.append(candidate)
+            taken.append((candidate, phrase(candidate)))
     return chosen
 
 
