@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from quiz.generation import (
     GENERATOR_VERSION,
+    GenerationResult,
     clean_article,
     generate_questions,
     regenerate_distractors,
@@ -19,7 +20,7 @@ def own_articles() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(OWN_ARTICLES.glob("*.txt"))]
 
 
-def assert_well_formed(body: str, result) -> None:  # noqa: ANN001 - a GenerationResult
+def assert_well_formed(body: str, result: GenerationResult) -> None:
     assert (result.questions and result.error is None) or (
         not result.questions and result.error.startswith("No questions could be written because")
     )
