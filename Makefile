@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 4
 
-.PHONY: run test install lint format serve check-python clean qgcheck screenshots
+.PHONY: run test install lint format serve check-python clean qgcheck bench-load screenshots
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -60,6 +60,11 @@ serve: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn quiz.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - --graceful-timeout 20
+
+# A whole class at once against gunicorn + PostgreSQL on 127.0.0.1:5432 (see README.md).
+STUDENTS ?= 300
+bench-load: install
+	$(BIN)/python bench/load.py --students $(STUDENTS)
 
 qgcheck: install
 	python3 ../shared/eval/qgcheck.py ../shared/articles --python $(BIN)/python \

@@ -178,8 +178,32 @@ def run(args: list[str], env: dict, timeout: int = 600) -> str:
 # The students ----------------------------------------------------------------------------
 
 
+def cpu_seconds(server_pid: int) -> tuple[float, float]:
+    """CPU time used so far by the gunicorn workers and by PostgreSQL's processes: unlike
+    wall-clock figures, hardly changed by other work on the machine."""
+    tick = os.sysconf("SC_CLK_TCK")
+    app = database = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2 :].split()
+        used = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+        if int(fields[1]) == server_pid:  # the master's children: the workers
+            app += used
+        elif name in ("postgres", "postmaster"):
+            database += used
+    return app, database
+
+
 @dataclass
 class Figures:
+    server_pid: int = 0
+    cpu: dict[str, tuple[float, float]] = field(default_factory=dict)
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     error_samples: list[str] = field(default_factory=list)
@@ -292,9 +316,12 @@ async def phase(name, figures, concurrency, items, make) -> None:
         async with limit:
             await make(item)
 
+    cpu_before = cpu_seconds(figures.server_pid)
     started = time.perf_counter()
     await asyncio.gather(*(one(item) for item in items))
     figures.phase_seconds[name] = time.perf_counter() - started
+    cpu_after = cpu_seconds(figures.server_pid)
+    figures.cpu[name] = (cpu_after[0] - cpu_before[0], cpu_after[1] - cpu_before[1])
 
 
 async def simulate(base_url: str, data: dict, concurrency: int, figures: Figures) -> list:
@@ -418,6 +445,22 @@ def report(figures: Figures) -> None:
             f"{percentile(values, 0.99) * 1000:>9.1f}"
         )
     print("(req/s of login_page and login share the login phase; question_page the start phase)")
+    print("server CPU per request, by phase (gunicorn workers + PostgreSQL):")
+    requests_in = {
+        "login": ["login_page", "login"],
+        "start": ["start", "question_page"],
+        "save": ["save"],
+        "submit": ["submit"],
+        "health": ["health"],
+    }
+    for name, steps in requests_in.items():
+        count = sum(len(figures.latencies.get(step, [])) for step in steps)
+        app, database = figures.cpu.get(name, (0.0, 0.0))
+        if count:
+            print(
+                f"  {name:<8} {app / count * 1000:7.1f} ms app + {database / count * 1000:5.1f} ms"
+                f" database per request ({count} requests)"
+            )
     for sample in figures.error_samples:
         print("  error:", sample)
 
@@ -473,9 +516,10 @@ def main() -> int:
         server_wait(base_url, server)
         print(
             f"gunicorn: {args.workers} workers on {base_url}; "
-            f"{args.students} students, {args.concurrency} at a time"
+            f"{args.students} students, {args.concurrency} at a time; "
+            f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} before the run"
         )
-        figures = Figures()
+        figures = Figures(server_pid=server.pid)
         students = asyncio.run(
             asyncio.wait_for(
                 simulate(base_url, data, args.concurrency, figures), timeout=args.max_seconds
@@ -493,13 +537,20 @@ def main() -> int:
     if not args.keep_database:
         database_drop(args.database)
 
+    print(f"load average {os.getloadavg()[0]:.1f} after the run (other work on this machine)")
     report(figures)
     save_rps = len(figures.latencies["save"]) / figures.phase_seconds["save"]
+    save_cpu = sum(figures.cpu["save"]) / max(len(figures.latencies["save"]), 1)
+    health_cpu = sum(figures.cpu["health"]) / max(len(figures.latencies["health"]), 1)
     health_rps = len(figures.latencies["health"]) / figures.phase_seconds["health"]
     print(
         f"answer saves {save_rps:.0f}/s vs /healthz {health_rps:.0f}/s; database: "
         f"{checked['attempts']} attempts, {checked['responses']} answers, "
         f"{checked['wrong_score']} wrong scores, {checked['not_submitted']} not submitted"
+    )
+    print(
+        f"by server CPU per request: a save costs {save_cpu * 1000:.1f} ms, /healthz "
+        f"{health_cpu * 1000:.1f} ms (ratio {health_cpu / save_cpu if save_cpu else 0:.2f})"
     )
     errors = sum(figures.errors.values()) + checked["wrong_score"] + checked["not_submitted"]
     print(

@@ -458,7 +458,7 @@ def assignment_create(
 
 
 def _attempt_orders(assignment: Assignment) -> tuple[list[int], dict[str, list[int]]]:
-    rng = random.Random(secrets.randbits(64))
+    rng = random.Random(secrets.randbits(64))  # display order, not a secret  # nosec B311
     question_ids = list(
         QuizQuestion.objects.filter(quiz=assignment.quiz)
         .order_by("position")

@@ -107,9 +107,12 @@ def attempt_begin(request: HttpRequest, assignment_id: int) -> HttpResponse:
     return redirect("attempt-question", attempt_id=attempt.pk, number=attempt.current_position + 1)
 
 
-def _own_attempt(request: HttpRequest, attempt_id: int) -> Attempt:
+def _own_attempt(request: HttpRequest, attempt_id: int, *, for_page: bool = True) -> Attempt:
+    """for_page=False leaves out the article and class a page shows: a saved answer needs
+    only the attempt and its assignment, and a four-table join per click costs."""
+    related = ["assignment__quiz__article", "assignment__school_class"] if for_page else []
     return get_object_or_404(
-        Attempt.objects.select_related("assignment__quiz__article", "assignment__school_class"),
+        Attempt.objects.select_related("assignment", *related),
         pk=attempt_id,
         student=request.user,
     )
@@ -152,7 +155,7 @@ def _question_context(attempt: Attempt, number: int) -> dict:
 def attempt_question(request: HttpRequest, attempt_id: int, number: int) -> HttpResponse:
     """The student who owns the attempt: one question; choosing an answer saves it at once
     (htmx), or with the form's buttons when JavaScript is off."""
-    attempt = _own_attempt(request, attempt_id)
+    attempt = _own_attempt(request, attempt_id, for_page=request.method == "GET")
     now = timezone.now()
     if attempt.is_submitted:
         return _closed_redirect(request, attempt)

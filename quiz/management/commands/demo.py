@@ -13,7 +13,7 @@ from quiz.models import Article, Assignment, Enrollment, Quiz, SchoolClass
 
 DEMO_CLASS = "Demo class 7B"
 DEMO_PASSWORD = {"admin": "demo-admin-pass", "teacher": "demo-teacher-pass"}
-STUDENT_PASSWORD = "demo-student-pass"  # noqa: S105 - printed for the local demo only
+STUDENT_PASSWORD = "demo-student-pass"  # noqa: S105 - local demo only  # nosec B105
 STUDENTS = [
     ("student1", "Ada", "Lovelace"),
     ("student2", "Alan", "Turing"),
