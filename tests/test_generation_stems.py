@@ -88,10 +88,22 @@ def test_possessive_owner_stays_outside_the_blank() -> None:
     assert q.stem == "According to officials, which hospital is the patient being treated at?"
 
 
+def test_a_place_or_body_after_a_preposition_is_asked_in_place() -> None:
+    text = "Following the fall of Ramadi to the rebels in May, the army left the region."
+    q = stem_for(text, "Ramadi")
+    assert q.kind == "which"
+    assert q.stem == (
+        "Following the fall of which city to the rebels in May, the army left the region?"
+    )
+
+
 def test_a_web_address_is_asked_as_a_source() -> None:
     text = "In an interview with PolitickerNJ.com on Monday, the senator criticised the plan."
     q = stem_for(text, "PolitickerNJ.com")
-    assert "_____" in q.stem
+    assert (
+        q.stem
+        == "In an interview with which organisation on Monday, the senator criticised the plan?"
+    )
 
 
 def test_a_name_fragment_is_never_blanked() -> None:

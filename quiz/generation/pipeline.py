@@ -179,9 +179,8 @@ def _distractors_for(
 
 
 def _raw_score(candidate: Candidate) -> float:
-    return score(
-        candidate.kind, candidate.importance, candidate.moved, candidate.pronoun, candidate.stem
-    )
+    kind = candidate.score_kind or candidate.kind
+    return score(kind, candidate.importance, candidate.moved, candidate.pronoun, candidate.stem)
 
 
 def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -70,6 +70,7 @@ class Candidate:
     moved: bool
     pronoun: bool
     importance: float  # how central the answer is to the article
+    score_kind: str = ""  # the kind to rank it as, when not its own
 
 
 ROLE_WORDS = {
@@ -435,7 +436,16 @@ def _candidate_for(
             if any(t.is_punct for t in doc[ent.end : end_token]):
                 return None
         return make("how_many", cloze(renderer, start_token, end_token), False)
-    return make("cloze", cloze(renderer, start_token, end_token), False)
+    stem = cloze(renderer, start_token, end_token)
+    in_list = head is not None and (
+        head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+    )
+    asked = None if in_list else _in_place_question(sentence, stem, ent.text, answer_type)
+    if asked is not None and not renderer.pronoun_left:
+        candidate = make("which", asked, False)
+        # Ranked as the cloze it replaces: only the wording changes.
+        return replace(candidate, score_kind="cloze") if candidate else None
+    return make("cloze", stem, False)
 
 
 def _which_noun(text: str, answer_type: str) -> str:
@@ -444,6 +454,38 @@ def _which_noun(text: str, answer_type: str) -> str:
     if answer_type in ("ORG", "FAC") and last in TAIL_WORDS:
         return f"which {last}"
     return WHICH_NOUNS.get(answer_type, "")
+
+
+_IN_PLACE_BEFORE = {"in", "at", "from", "to", "into", "of", "for", "with", "by", "across", "via"}
+
+
+def _in_place_question(
+    sentence: Sentence, stem: str, entity_text: str, answer_type: str
+) -> str | None:
+    """ "The patient flew back via which city in Morocco?": a cloze asked in place, for
+    places and bodies after a preposition, in sentences short enough to read as a question."""
+    noun = _which_noun(entity_text, answer_type)
+    if not noun or len(sentence.span) > 36 or sentence.quoted & set(range(*_bounds(sentence))):
+        return None
+    match = re.search(r"(?:\b(?P<prep>\w+) )?(?P<det>the )?_____(?P<own>'s|\u2019s)?", stem)
+    if match is None or match.group("own") or not stem.endswith("."):
+        return None
+    prep = (match.group("prep") or "").lower()
+    if match.start() == 0 or prep not in _IN_PLACE_BEFORE:
+        return None
+    before = stem[: match.start()].split()
+    if prep == "of" and len(before) >= 1 and before[-1].lower() in PLACE_NOUNS:
+        return None  # "the city of which city?"
+    lead = stem[
+        : match.start("det") if match.group("det") else match.start() + len(match.group(0)) - 5
+    ]
+    text = lead + noun + stem[match.end() :]
+    text = text[:-1] + "?"
+    return text[:1].upper() + text[1:]
+
+
+def _bounds(sentence: Sentence) -> tuple[int, int]:
+    return sentence.span.start, sentence.span.end
 
 
 def _moved_question(renderer: Renderer, ent: Span, answer_type: str) -> tuple[str, str] | None:
@@ -655,6 +697,7 @@ def _cause_phrase(token: Token) -> tuple[int, int, int, int, Token] | None:
 
 # ---------------------------------------------------------------- what (noun phrases)
 
+PLACE_NOUNS = {"city", "town", "village", "state", "province", "region", "county", "country"}
 PERSON_NOUNS = {
     "man", "woman", "men", "women", "people", "person", "child", "children", "worker",
     "official", "patient", "minister", "spokesman", "spokeswoman", "crew", "passenger",
