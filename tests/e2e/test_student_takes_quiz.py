@@ -123,6 +123,18 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     expect(page.locator("#save-status")).to_have_text("Answer saved.")
     second_answer = int(checked_value(page))
 
+    # Back shows question 1 as the server has it: the whole page, the saved answer chosen.
+    page.go_back()
+    expect(page).to_have_url(re.compile(rf"/attempts/{attempt.pk}/q/1/$"))
+    expect_question(page, 1)
+    expect(page.locator("h1")).to_be_visible()
+    assert checked_value(page) == str(first_answer)
+    assert "question-card" not in (
+        page.evaluate("sessionStorage.getItem('htmx-history-cache')") or ""
+    )
+    page.go_forward()
+    expect_question(page, 2)
+
     # A reload resumes at the same question with the saved answer chosen.
     page.reload()
     expect_question(page, 2)
