@@ -22,19 +22,42 @@
     });
   }
 
+  const UNREACHABLE = "Could not reach the server: check your connection, then try again.";
+  const SERVER_ERROR = "That did not work on the server's side: reload the page and try again.";
+
+  // Elsewhere (teachers' pages) a failed request is said in the page's messages area.
+  function showMessage(text) {
+    const messages = document.getElementById("messages");
+    if (!messages) return;
+    const message = document.createElement("p");
+    message.className = "message message-error";
+    message.dataset.requestFailed = "";
+    message.textContent = text;
+    messages.replaceChildren(message);
+  }
+
+  // ...and taken away once a request gets through again.
+  function clearFailedMessage() {
+    const failed = document.querySelector("#messages [data-request-failed]");
+    if (failed) failed.remove();
+  }
+
   function showNotSaved(event) {
     const element = event.detail.elt;
     const status = statusFor(element);
-    if (!status) return;
+    const failed = event.type === "htmx:sendError" ? UNREACHABLE : SERVER_ERROR;
+    if (!status) {
+      showMessage(failed);
+      return;
+    }
     status.textContent = isAnswer(element)
       ? "Not saved: check your connection, then choose your answer again."
-      : "Could not reach the server: check your connection, then try again.";
+      : failed;
     status.className = "save-status error";
-    if (isAnswer(element)) {
-      const fieldset = element.closest("fieldset");
-      const saved = fieldset && fieldset.dataset.saved;
+    const fieldset = isAnswer(element) && element.closest("fieldset");
+    if (fieldset) {
       fieldset.querySelectorAll("input[name=choice]").forEach(function (radio) {
-        radio.checked = radio.value === saved;
+        radio.checked = radio.value === fieldset.dataset.saved;
       });
     }
   }
@@ -84,6 +107,7 @@
   document.addEventListener("htmx:afterRequest", function (event) {
     const element = event.detail.elt;
     unmarkBusy(busyButton(event));
+    if (event.detail.successful) clearFailedMessage();
     if (isAnswer(element) && event.detail.successful) {
       const fieldset = element.closest("fieldset");
       if (fieldset) fieldset.dataset.saved = element.value;

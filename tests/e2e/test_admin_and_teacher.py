@@ -50,9 +50,15 @@ def test_teacher_reviews_builds_and_assigns_a_quiz(demo, new_context):
     expect(page).to_have_title(re.compile(re.escape(article.title[:30])))
 
     approved = article.questions.filter(status=Question.Status.APPROVED).count()
+    # Offline, an htmx action says it did not get through; back online it works.
+    page.context.set_offline(True)
+    page.get_by_role("button", name="Approve", exact=True).first.click()
+    expect(page.locator("#messages")).to_contain_text("Could not reach the server")
+    page.context.set_offline(False)
     with page.expect_response(lambda response: response.request.method == "POST"):
         page.get_by_role("button", name="Approve", exact=True).first.click()
     assert article.questions.filter(status=Question.Status.APPROVED).count() == approved + 1
+    expect(page.locator("#messages")).not_to_contain_text("Could not reach the server")
 
     page.get_by_label("Quiz title").fill("Paris coalition (browser test)")
     boxes = page.locator("input[name=questions]")
