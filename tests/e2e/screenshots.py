@@ -65,4 +65,5 @@ def test_screenshots(demo, new_context, size):
     page.screenshot(path=OUT / f"teacher-review-{size}.png")
     page.goto(f"/teacher/assignments/{assignment.pk}/results/")
     expect(page.get_by_role("row", name=re.compile(r"^Ada Lovelace submitted"))).to_be_attached()
-    page.screenshot(path=OUT / f"teacher-results-{size}.png")
+    # The whole page on a desktop, so the answer grid below the summary shows too.
+    page.screenshot(path=OUT / f"teacher-results-{size}.png", full_page=not phone)
