@@ -178,11 +178,11 @@ def run(args: list[str], env: dict, timeout: int = 600) -> str:
 # The students ----------------------------------------------------------------------------
 
 
-def cpu_seconds(server_pid: int) -> tuple[float, float]:
-    """CPU time used so far by the gunicorn workers and by PostgreSQL's processes: unlike
-    wall-clock figures, hardly changed by other work on the machine."""
+def cpu_seconds(server_pid: int, database_name: str) -> dict[int, tuple[str, float]]:
+    """CPU time used so far by each gunicorn worker and each PostgreSQL backend serving the
+    bench database: unlike wall-clock figures, hardly changed by other work on the machine."""
     tick = os.sysconf("SC_CLK_TCK")
-    app = database = 0.0
+    used_by: dict[int, tuple[str, float]] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -194,15 +194,30 @@ def cpu_seconds(server_pid: int) -> tuple[float, float]:
         fields = stat[stat.rindex(")") + 2 :].split()
         used = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
         if int(fields[1]) == server_pid:  # the master's children: the workers
-            app += used
-        elif name in ("postgres", "postmaster"):
-            database += used
-    return app, database
+            used_by[int(entry.name)] = ("app", used)
+        elif name == "postgres":
+            try:
+                title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                continue
+            if f" {database_name} " in title:  # "postgres: user database host(port) state"
+                used_by[int(entry.name)] = ("database", used)
+    return used_by
+
+
+def cpu_used(before: dict, after: dict) -> tuple[float, float]:
+    """(app, database) CPU seconds between two snapshots, per process that was in both or
+    started in between."""
+    totals = {"app": 0.0, "database": 0.0}
+    for pid, (kind, used) in after.items():
+        totals[kind] += used - before.get(pid, (kind, 0.0))[1]
+    return totals["app"], totals["database"]
 
 
 @dataclass
 class Figures:
     server_pid: int = 0
+    database: str = ""
     cpu: dict[str, tuple[float, float]] = field(default_factory=dict)
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
@@ -275,7 +290,7 @@ async def student_start(student: Student, figures: Figures, assignment_id: int) 
 
 
 async def student_answer(
-    student: Student, figures: Figures, questions: list[dict], rng: random.Random
+    student: Student, figures: Figures, questions: list[dict], rng: random.Random, think: float
 ) -> None:
     client = student.client
     headers = {"HX-Request": "true", "X-CSRFToken": csrf(client)}
@@ -285,6 +300,8 @@ async def student_answer(
         n = rng.randrange(len(questions))
         clicks.append((n, rng.choice(questions[n]["choices"])))
     for number, choice_id in clicks:
+        if think:  # reading the question: on average `think` seconds before each click
+            await asyncio.sleep(rng.uniform(0, 2 * think))
         url = f"/attempts/{student.attempt_id}/q/{number + 1}/"
         response = await timed(
             figures, "save", client.post(url, data={"choice": choice_id}, headers=headers), 200
@@ -316,15 +333,16 @@ async def phase(name, figures, concurrency, items, make) -> None:
         async with limit:
             await make(item)
 
-    cpu_before = cpu_seconds(figures.server_pid)
+    cpu_before = cpu_seconds(figures.server_pid, figures.database)
     started = time.perf_counter()
     await asyncio.gather(*(one(item) for item in items))
     figures.phase_seconds[name] = time.perf_counter() - started
-    cpu_after = cpu_seconds(figures.server_pid)
-    figures.cpu[name] = (cpu_after[0] - cpu_before[0], cpu_after[1] - cpu_before[1])
+    figures.cpu[name] = cpu_used(cpu_before, cpu_seconds(figures.server_pid, figures.database))
 
 
-async def simulate(base_url: str, data: dict, concurrency: int, figures: Figures) -> list:
+async def simulate(
+    base_url: str, data: dict, concurrency: int, think: float, figures: Figures
+) -> list:
     import httpx
 
     limits = httpx.Limits(max_connections=None, max_keepalive_connections=None)
@@ -347,7 +365,7 @@ async def simulate(base_url: str, data: dict, concurrency: int, figures: Figures
             figures,
             concurrency,
             [s for s in students if not s.failed],
-            lambda s: student_answer(s, figures, data["questions"], rngs[s.username]),
+            lambda s: student_answer(s, figures, data["questions"], rngs[s.username], think),
         )
         await phase(
             "submit",
@@ -469,6 +487,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, default=300)
     parser.add_argument("--concurrency", type=int, default=50, help="students in flight at once")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean seconds a student spends before each click (0: click as fast as served, "
+        "a stress test; with --concurrency equal to --students, a class at its own pace)",
+    )
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--database", default="quiz_bench")
     parser.add_argument("--max-seconds", type=int, default=1200, help="give up after this long")
@@ -516,13 +541,14 @@ def main() -> int:
         server_wait(base_url, server)
         print(
             f"gunicorn: {args.workers} workers on {base_url}; "
-            f"{args.students} students, {args.concurrency} at a time; "
+            f"{args.students} students, {args.concurrency} at a time, think {args.think:g} s; "
             f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} before the run"
         )
-        figures = Figures(server_pid=server.pid)
+        figures = Figures(server_pid=server.pid, database=args.database)
         students = asyncio.run(
             asyncio.wait_for(
-                simulate(base_url, data, args.concurrency, figures), timeout=args.max_seconds
+                simulate(base_url, data, args.concurrency, args.think, figures),
+                timeout=args.max_seconds,
             )
         )
     finally:
