@@ -206,8 +206,8 @@ def attempt_question(request: HttpRequest, attempt_id: int, number: int) -> Http
     context = _question_context(attempt, number)
     context.update({"status_message": status_message, "status_ok": status_ok})
     template = "quiz/student/take.html"
-    if request.htmx:
-        # Moving to another question swaps the whole card.
+    if request.htmx and not request.htmx.history_restore_request:
+        # Moving to another question swaps the whole card; a history restore needs the page.
         template += "#question-card"
     return render(request, template, context)
 

@@ -233,7 +233,7 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
     context["form"] = form
     context["selected"] = {int(v) for v in (form["questions"].value() or [])}
     template = "quiz/teacher/article_detail.html"
-    if request.htmx and request.method == "GET":
+    if request.htmx and request.method == "GET" and not request.htmx.history_restore_request:
         template += "#question-list"
     return render(request, template, context)
 
@@ -459,7 +459,7 @@ def assignment_results(request: HttpRequest, assignment_id: int) -> HttpResponse
     sort = request.GET.get("sort", "name")
     results = results_for_assignment(assignment=assignment, sort=sort)
     template = "quiz/teacher/results.html"
-    if request.htmx:
+    if request.htmx and not request.htmx.history_restore_request:
         template += "#results-body"
     return render(
         request,
