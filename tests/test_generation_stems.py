@@ -114,3 +114,84 @@ def test_a_name_fragment_is_never_blanked() -> None:
 def test_subject_hung_on_the_auxiliary_still_gives_a_question() -> None:
     q = stem_for("The airport was dispatching buses to take passengers back and forth.", "buses")
     assert q.stem == "What was the airport dispatching to take passengers back and forth?"
+
+
+def test_answer_in_a_factual_subordinate_clause_is_asked_from_that_clause() -> None:
+    text = "Although the council met in Springfield on Monday, the mayor stayed at home."
+    q = stem_for(text, "Springfield")
+    assert q.kind == "where"
+    assert q.stem == "Where did the council meet on Monday?"
+
+
+def test_second_joined_clause_is_left_out_of_a_question_on_the_first() -> None:
+    q = stem_for(
+        "Stansted Airport reported some delays, but flights are operating.", "Stansted Airport"
+    )
+    assert q.stem == "Which airport reported some delays?"
+
+
+def test_object_of_a_verbs_preposition_is_asked_with_the_preposition_left_behind() -> None:
+    q = stem_for(
+        "The patient will be transferred to a high-level isolation unit.",
+        "a high-level isolation unit",
+    )
+    assert q.kind == "what"
+    assert q.stem == "What will the patient be transferred to?"
+
+
+def test_duration_object_becomes_how_long() -> None:
+    q = stem_for("The power outage lasted about two hours.", "about two hours")
+    assert q.stem == "How long did the power outage last?"
+
+
+def test_duration_after_over_becomes_over_how_many() -> None:
+    text = "The charity has pledged £960m over 15 years to the vaccine scheme."
+    q = stem_for(text, "15 years")
+    assert q.kind == "how_many"
+    assert q.stem.startswith(("Over how many years has the charity", "How long has the charity"))
+    assert "15" not in q.stem
+
+
+def test_sum_of_money_as_object_becomes_how_much() -> None:
+    text = "The charity has offered £960m over 15 years to the vaccine scheme."
+    q = stem_for(text, "£960m")
+    assert q.stem == "How much has the charity offered over 15 years to the vaccine scheme?"
+
+
+def test_amount_with_its_unit_becomes_how_many_units() -> None:
+    q = stem_for("The file for this payload is 26.6 megabytes.", "26.6 megabytes")
+    assert q.stem == "How many megabytes is the file for this payload?"
+
+
+def test_speaker_of_a_reported_statement_becomes_who_said() -> None:
+    text = 'Mayor Carla Ruiz said the new bridge "will carry ten thousand cars every day."'
+    q = stem_for(text, "Carla Ruiz")
+    assert q.kind == "who"
+    assert q.stem == "Who said the new bridge will carry ten thousand cars every day?"
+
+
+def test_possessive_name_is_asked_in_place_with_whose() -> None:
+    text = (
+        "Senator Tom Weller was a supporter of Mayor Carla Ruiz's campaigns for the state senate."
+    )
+    q = stem_for(text, "Carla Ruiz")
+    assert q.stem == "Senator Tom Weller was a supporter of whose campaigns for the state senate?"
+
+
+def test_year_after_a_verbs_preposition_becomes_when() -> None:
+    q = stem_for("The new bridge was opened in 2009 by the governor.", "2009")
+    assert q.kind == "when"
+    assert q.stem == "When was the new bridge opened by the governor?"
+
+
+def test_number_inside_the_subject_is_asked_in_place_with_how_many() -> None:
+    q = stem_for("The 4,000 volunteers trained last year will help clean the beach.", "4,000")
+    assert q.kind == "how_many"
+    assert q.stem == "How many volunteers trained last year will help clean the beach?"
+
+
+def test_purpose_after_the_verb_becomes_a_why_question() -> None:
+    text = "The council will meet on Friday to approve the new budget for the city schools."
+    whys = [c for c in questions(text) if c.kind == "why"]
+    assert whys and whys[0].stem == "Why will the council meet on Friday?"
+    assert whys[0].answer == "to approve the new budget for the city schools"

@@ -23,7 +23,7 @@ from .propose import PERSON_NOUNS, Candidate, _web_names, entity_type, noun_answ
 from .rank import Draft, breaks_rules, score, select
 from .stems import SUBJECT_DEPS
 
-GENERATOR_VERSION = "2026.11.1"
+GENERATOR_VERSION = "2026.11.2"
 NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
 
 
@@ -127,6 +127,16 @@ def _add_clause_phrases(sentence: Sentence, pools: Pools) -> None:
             text = token.doc[token.i : end].text.strip(" ,")
             if 2 <= len(text.split()) <= 12:
                 pools.add("CAUSE_ING", text)
+        elif token.tag_ == "VB" and token.dep_ in ("advcl", "xcomp", "acl", "relcl"):
+            # "to regain control of the city": purposes stand in for a purpose.
+            to = [c for c in token.children if c.dep_ == "aux" and c.tag_ == "TO"]
+            if not to or to[0].i != token.left_edge.i or token.i in sentence.quoted:
+                continue
+            if any(t.lower_ in _FIRST_PERSON or t.is_punct for t in token.subtree):
+                continue
+            text = token.doc[to[0].i : token.right_edge.i + 1].text.strip(" ,")
+            if 3 <= len(text.split()) <= 14:
+                pools.add("CAUSE_TO", text)
         elif token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
             marks = [c for c in token.children if c.dep_ == "mark"]
             start = marks[0].i + 1
@@ -150,6 +160,8 @@ def _add_noun_phrases(sentence: Sentence, pools: Pools) -> None:
 
 def _cause_type(answer: str) -> str:
     first = answer.split()[0] if answer.split() else ""
+    if first.lower() == "to":
+        return "CAUSE_TO"
     return "CAUSE_ING" if first.lower().endswith("ing") else "CAUSE_CLAUSE"
 
 

@@ -17,6 +17,7 @@ from .distractors import (
     fine_type,
 )
 from .stems import (
+    BLANK,
     OBJECT_DEPS,
     PLACE_PREPS,
     REPORTING_VERBS,
@@ -382,6 +383,10 @@ def _candidate_for(
         first = analysis.first_sentence.get(key.split()[-1] if key.split() else key, first)
     if first == sentence.index:
         importance += 0.4
+        if answer_type == "PERSON" and len(answer.split()) > 1:
+            importance += WHO_BOOST  # a person introduced by full name: a central fact
+    if answer_type == "DATE" and answer.casefold() in _WEEKDAYS:
+        importance -= WEEKDAY_PENALTY  # the day of the week teaches least of all dates
     body_offset = sentence.start - sentence.span.start_char
     start = ent.start_char + (len(ent.text) - len(ent.text.lstrip()))
     answer_start = body_offset + doc.text.find(answer, start)
@@ -435,7 +440,25 @@ def _candidate_for(
             answer = doc[start_token:end_token].text
             if any(t.is_punct for t in doc[ent.end : end_token]):
                 return None
+            if head.head.i == ent.end and answer_type in ("NUMBER", "MONEY"):
+                # "with more than 9,000 cases" -> "with how many cases?", asked in place.
+                how = "how much" if answer_type == "MONEY" else "how many"
+                first = start_token
+                if first > sentence.span.start and doc[first - 1].dep_ == "det":
+                    first -= 1  # "the 4,000 troops" -> "how many troops", not "the how many"
+                asked = _echo(renderer, sentence, first, ent.end, how)
+                if asked is not None:
+                    return make("how_many", asked, False)  # ranked as the cloze it replaces
         return make("how_many", cloze(renderer, start_token, end_token), False)
+    echo = _echo_words(ent, answer_type)
+    if echo is not None:
+        words, echo_start, echo_end = echo
+        asked = _echo(renderer, sentence, echo_start, echo_end, words)
+        if asked is not None:
+            kind = "who" if answer_type == "PERSON" else "when"
+            candidate = make(kind, asked, False)
+            return replace(candidate, score_kind="cloze") if candidate else None
+    renderer.pronoun_left = False
     stem = cloze(renderer, start_token, end_token)
     in_list = head is not None and (
         head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
@@ -446,6 +469,76 @@ def _candidate_for(
         # Ranked as the cloze it replaces: only the wording changes.
         return replace(candidate, score_kind="cloze") if candidate else None
     return make("cloze", stem, False)
+
+
+WHO_BOOST = 0.6
+WEEKDAY_PENALTY = 0.8
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}  # fmt: skip
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _title_start(ent: Span) -> int:
+    """Where the titles before a name begin ("U.S. Rep. | Ron Paul"), so they go with it."""
+    start = ent.start
+    doc = ent.doc
+    while start > ent.sent.start:
+        before = doc[start - 1]
+        if before.head.i not in range(ent.start, ent.end) or before.dep_ != "compound":
+            break
+        if before.lower_.rstrip(".") not in ROLE_WORDS and not before.text.endswith("."):
+            break
+        start -= 1
+    return start
+
+
+def _echo_words(ent: Span, answer_type: str) -> tuple[str, int, int] | None:
+    """(wh words, token range they replace) for a name or date asked where it stands:
+    "Ron Paul's campaigns" -> "whose campaigns", "against Bondarenko" -> "against whom",
+    "in 2016" -> "in which year". None where no such wording fits."""
+    doc = ent.doc
+    head = phrase_head(ent)
+    if head is None or head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+        return None
+    before = doc[ent.start - 1] if ent.start > ent.sent.start else None
+    if answer_type == "PERSON":
+        if ent[-1].tag_ == "POS" and len(ent) > 1:
+            head = phrase_head(ent[:-1]) or head  # "Carla Ruiz's": the marker came along
+            if head.dep_ == "poss":
+                return "whose", _title_start(ent), ent.end
+        if ent.end < len(doc) and doc[ent.end].tag_ == "POS" and head.dep_ == "poss":
+            return "whose", _title_start(ent), ent.end + 1
+        if head.dep_ == "pobj" and before is not None and before.i == head.head.i:
+            return "whom", ent.start, ent.end
+        return None
+    if answer_type not in ("YEAR", "DATE") or before is None or before.lower_ not in TIME_PREPS:
+        return None
+    if head.dep_ != "pobj" or before.i != head.head.i:
+        return None
+    text = ent.text.casefold()
+    if answer_type == "YEAR":
+        return "which year", ent.start, ent.end
+    if text in _MONTHS:
+        return "which month", ent.start, ent.end
+    if text in _WEEKDAYS:
+        return "which day", ent.start, ent.end
+    return None
+
+
+def _echo(renderer: Renderer, sentence: Sentence, start: int, end: int, words: str) -> str | None:
+    """The sentence asked in place: tokens [start, end) become `words`, the full stop a
+    question mark ("Doherty supported whose campaigns in 2008?"). Long sentences and quoted
+    words are left to a cloze, which reads better there."""
+    if len(sentence.span) > 36 or any(i in sentence.quoted for i in range(start, end)):
+        return None
+    stem = cloze(renderer, start, end)
+    if not stem.endswith(".") or BLANK not in stem or renderer.pronoun_left:
+        return None
+    text = stem.replace(BLANK, words, 1)[:-1].rstrip() + "?"
+    text = re.sub(r"^(?:And|But|So|Yet),? ", "", text)  # the link to the sentence before
+    return text[:1].upper() + text[1:]
 
 
 def _which_noun(text: str, answer_type: str) -> str:
@@ -497,8 +590,8 @@ def _moved_question(renderer: Renderer, ent: Span, answer_type: str) -> tuple[st
         return None
     if answer_type in ("NUMBER", "MONEY", "PERCENT", "QUANTITY"):
         return _how_many(renderer, ent, head, answer_type)
-    if answer_type in ("DURATION", "YEAR"):
-        return None
+    if answer_type == "DURATION":
+        return _how_long(renderer, ent, head)
     doc = head.doc
     removed: set[int]
     if head.dep_ in SUBJECT_DEPS | OBJECT_DEPS:
@@ -506,7 +599,7 @@ def _moved_question(renderer: Renderer, ent: Span, answer_type: str) -> tuple[st
         start, end = constituent(head)
         removed = set(range(start, end))
         as_subject = head.dep_ in SUBJECT_DEPS
-        if answer_type in ("DATE", "TIME"):
+        if answer_type in ("DATE", "TIME", "YEAR"):
             return None
         wh = "Who" if answer_type == "PERSON" else _which_noun(ent.text, answer_type)
         if not wh:
@@ -519,7 +612,7 @@ def _moved_question(renderer: Renderer, ent: Span, answer_type: str) -> tuple[st
         verb = finite_clause_verb(prep.head)
         as_subject = False
         start, end = constituent(head)
-        if answer_type in ("DATE", "TIME"):
+        if answer_type in ("DATE", "TIME", "YEAR"):
             if prep.lower_ not in TIME_PREPS:
                 return None
             wh, keep_prep = "When", False
@@ -555,17 +648,110 @@ def _moved_question(renderer: Renderer, ent: Span, answer_type: str) -> tuple[st
     clause_verb, reporter = clause
     if doc[min(removed)].sent != renderer.sentence.span.doc[renderer.sentence.span.start].sent:
         return None
-    stem = wh_question(renderer, clause_verb, reporter, removed, wh, as_subject)
+    stem = wh_question(
+        renderer,
+        clause_verb,
+        reporter,
+        removed,
+        wh,
+        as_subject,
+        quote_kept=wh == "Who" and _speaker_of_quote(head),
+    )
     if stem is None:
         return None
     kind = {"Who": "who", "Where": "where", "When": "when"}.get(wh, "which")
     return kind, stem
 
 
+_TIME_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"}
+
+
+_FIRST_OR_SECOND = {"i", "me", "my", "we", "us", "our", "you", "your"}
+
+
+def _speaker_of_quote(head: Token) -> bool:
+    """ "Doherty said Christie 'did not follow through'": who said it is a fair question
+    when the words said stand alone (no "I" or "you" to lose their meaning, long enough)."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.dep_ != "ROOT" or verb.lemma_ not in REPORTING_VERBS:
+        return False
+    said = [c for c in verb.children if c.dep_ == "ccomp"]
+    if len(said) != 1:
+        return False
+    words = [t for t in said[0].subtree if not t.is_punct]
+    if len(words) < 6 or any(t.lower_ in _FIRST_OR_SECOND for t in words):
+        return False
+    # "Who said that had nothing to do with it?": words leaning on the sentence before.
+    if words[0].pos_ == "PRON" or words[0].lower_ in ("this", "that", "these", "those"):
+        return False
+    return words[0].lower_ not in ("and", "but", "so", "or")
+
+
+def _how_long(renderer: Renderer, ent: Span, head: Token) -> tuple[str, str] | None:
+    """ "lasted about two hours" -> "How long did the outage last?"; "offered £960m over 15
+    years" -> "Over how many years has he offered £960m?"."""
+    if head.dep_ in ("dobj", "npadvmod") and head.head.pos_ in ("VERB", "AUX"):
+        verb, wh = head.head, "How long"
+        # Only the amount goes: a phrase the parser hung on it ("on the plan") stays.
+        removed = set(range(min(constituent(head)[0], ent.start), max(ent.end, head.i + 1)))
+    elif head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB":
+        prep = head.head
+        verb = prep.head
+        if prep.lower_ in ("for", "during"):
+            wh = "How long"
+        elif prep.lower_ in ("over", "within", "in") and head.lower_ in _TIME_UNITS:
+            wh = f"{prep.lower_.capitalize()} how many {head.lower_}"
+        else:
+            return None
+        removed = set(range(prep.i, max(ent.end, head.i + 1)))
+    else:
+        return None
+    if any(t.i not in removed for t in ent):
+        return None
+    finite = finite_clause_verb(verb)
+    clause = main_clause(finite) if finite is not None else None
+    if clause is None:
+        return None
+    stem = wh_question(renderer, clause[0], clause[1], removed, wh, False)
+    return ("how_many", stem) if stem else None
+
+
+def _amount_asked(
+    renderer: Renderer, ent: Span, head: Token, answer_type: str
+) -> tuple[str, str] | None:
+    """ "has offered £960m" -> "How much has he offered?"; "is 26.6 megabytes" -> "How many
+    megabytes is ...?": the amount is itself the subject or object of the clause."""
+    if head.dep_ not in SUBJECT_DEPS | {"dobj", "attr"} or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if answer_type == "MONEY":
+        wh = "How much"
+    elif head.pos_ == "NOUN" and head.i == ent.end - 1 and head.tag_ == "NNS":
+        wh = f"How many {head.lower_}"  # the unit is part of the answer ("26.6 megabytes")
+    else:
+        return None
+    start, end = constituent(head)
+    doc = head.doc
+    # "£960m ($1.8bn)": the conversion in brackets goes with the amount.
+    if end + 1 < len(doc) and doc[end].text == "(":
+        close = next((t.i for t in doc[end : end + 6] if t.text == ")"), None)
+        if close is not None:
+            end = close + 1
+    finite = finite_clause_verb(head.head)
+    clause = main_clause(finite) if finite is not None else None
+    if clause is None:
+        return None
+    stem = wh_question(
+        renderer, clause[0], clause[1], set(range(start, end)), wh, head.dep_ in SUBJECT_DEPS
+    )
+    return ("how_many", stem) if stem else None
+
+
 def _how_many(
     renderer: Renderer, ent: Span, head: Token, answer_type: str
 ) -> tuple[str, str] | None:
     """'How many troops ...?' when the number counts the subject or object of the clause."""
+    if head.dep_ != "nummod" and answer_type != "PERCENT":
+        return _amount_asked(renderer, ent, head, answer_type)
     if head.dep_ != "nummod" or answer_type == "PERCENT":
         return None
     noun = head.head
@@ -674,6 +860,22 @@ def _cause_phrase(token: Token) -> tuple[int, int, int, int, Token] | None:
                 obj = objects[0]
                 end = obj.right_edge.i + 1
                 return token.i, obj.left_edge.i, end, end, token.head
+    if (
+        token.tag_ == "VB"
+        and token.dep_ == "advcl"
+        and token.head.pos_ == "VERB"
+        and token.i > token.head.i
+        and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    ):
+        # "convene on Tuesday to address the flow of fighters": a purpose answers "why".
+        to = [c for c in token.children if c.dep_ == "aux" and c.tag_ == "TO"]
+        if to and to[0].i == token.left_edge.i:
+            end = token.right_edge.i + 1
+            # The answer stops before a relative clause, as the "after ..." causes do.
+            for t in token.subtree:
+                if t.dep_ == "relcl":
+                    end = min(end, t.left_edge.i)
+            return to[0].i, to[0].i, end, token.right_edge.i + 1, token.head
     if lower == "after" and token.dep_ == "prep":
         # "after" tells time, not cause, unless what came first was a setback
         # ("after breaking his leg"); "a day after flying home" stays a time.
@@ -778,6 +980,21 @@ def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
     return start, end
 
 
+def _stranded_prep(root: Token) -> bool:
+    """True for the object of a verb's argument preposition ("transferred to X", "accused
+    of X"), which a question can ask about leaving the preposition behind; "in X" and "on X"
+    phrases say where or when and are asked by other questions."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ not in ("prep", "agent"):
+        return False
+    if prep.lower_ not in _ARGUMENT_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    # Only the last words of the clause may strand a preposition without garbling it.
+    after = [t for t in root.doc[root.right_edge.i + 1 : root.sent.end] if not t.is_punct]
+    # A participle next ("to a scheme | aiming to ...") belongs to the phrase asked about.
+    return len(after) <= 8 and not (after and after[0].tag_ in ("VBG", "VBN"))
+
+
 def _thing_type(root: Token) -> str:
     """Subjects of doing verbs need stand-ins that can do it ("the coalition will meet");
     subjects of "be" or of a passive can take any noun phrase of the article."""
@@ -815,6 +1032,15 @@ def _what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
                     set(range(*whole)),
                     "What",
                     root.dep_ in SUBJECT_DEPS,
+                )
+                moved = stem is not None
+        elif _stranded_prep(root):
+            # "transferred to a high-level isolation unit" -> "What will the patient be
+            # transferred to?": the preposition stays where it stood, as English allows.
+            clause = main_clause(finite_clause_verb(root.head.head) or root.head.head)
+            if clause is not None:
+                stem = wh_question(
+                    renderer, clause[0], clause[1], set(range(*constituent(root))), "What", False
                 )
                 moved = stem is not None
         if stem is None:

@@ -22,6 +22,7 @@ KIND_BONUS = {
     "what": 0.6,
     "cloze": 0.0,
 }
+SPREAD = 0.35  # penalty per question already taken from the same fifth of the article
 _ALL_OF = re.compile(r"\b(?:all|none|both) of (?:the )?(?:above|these)\b")
 
 
@@ -120,6 +121,13 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
     per_kind: Counter[str] = Counter()
     per_type: Counter[str] = Counter()
     pronoun_count = 0
+    # The first ten spread over the article: its fifths, each a little less welcome once used.
+    sentences = max((d.sentence for d in drafts), default=0) + 1
+    per_part: Counter[int] = Counter()
+
+    def part(draft: Draft) -> int:
+        return draft.sentence * 5 // sentences
+
     while remaining and len(chosen) < limit:
         best_index = -1
         best_value = float("-inf")
@@ -138,8 +146,10 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
                 * per_type[_type_family(draft.answer_type)]
             )
             # A quiz takes the first ten: let them ask about ten different things.
-            if per_answer[key] and len(chosen) < 10:
-                value -= 100
+            if len(chosen) < 10:
+                value -= SPREAD * per_part[part(draft)]
+                if per_answer[key]:
+                    value -= 100
             if value > best_value:
                 best_index, best_value = index, value
         if best_index < 0:
@@ -156,6 +166,7 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
         per_sentence[draft.sentence] += 1
         per_answer[key] += 1
         per_kind[draft.kind] += 1
+        per_part[part(draft)] += 1
         per_type[_type_family(draft.answer_type)] += 1
         pronoun_count += draft.pronoun
     return chosen

@@ -96,12 +96,40 @@ def finite_clause_verb(token: Token) -> Token | None:
     return verb
 
 
+# Subordinate clauses that state a fact of their own ("while the group aims to ...", "though
+# Mirza hauled herself level"); "if" and "unless" clauses state conditions, not facts.
+FACT_MARKS = {
+    "while", "though", "although", "since", "as", "when", "after", "before", "because",
+    "until", "once", "whereas",
+}  # fmt: skip
+
+
+def own_clause(verb: Token) -> bool:
+    """True when `verb` heads a finite clause asked about on its own, not the sentence's."""
+    return verb.dep_ != "ROOT" and not (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT")
+
+
 def main_clause(verb: Token) -> tuple[Token, Token | None] | None:
-    """(clause verb, reporting verb) when `verb` heads the sentence or a reported clause."""
+    """(clause verb, reporting verb) when `verb` heads the sentence, a reported clause, or a
+    finite clause that states a fact by itself (a factual subordinate clause, or the second
+    of two joined clauses): a question about such a clause is asked from its own words."""
     if verb.dep_ == "ROOT":
         return verb, None
     if verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.lemma_ in REPORTING_VERBS:
         return verb, verb.head
+    if verb.tag_ not in ("VBD", "VBZ", "VBP", "MD") and not any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        for c in verb.children
+    ):
+        return None  # "to clinch the title", "having flown back": no tense to ask with
+    if not clause_subjects(verb):
+        return None
+    if verb.dep_ == "advcl":
+        marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+        if len(marks) == 1 and marks[0] in FACT_MARKS:
+            return verb, None
+    if verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
+        return verb, None
     return None
 
 
@@ -264,6 +292,12 @@ def tidy(text: str) -> str:
         r"\1 ",
         text,
     )
+    # "Who for example, said ...": a parenthetical left after the wh word takes its commas.
+    text = re.sub(
+        r"^(Who|What|Which \w+) (for example|for instance|however|meanwhile|too|also), ",
+        r"\1, \2, ",
+        text,
+    )
     text = re.sub(r"\s+", " ", text).strip()
     return text[:1].upper() + text[1:]
 
@@ -286,30 +320,57 @@ def wh_question(
     removed: set[int],
     wh: str,
     as_subject: bool,
+    quote_kept: bool = False,
 ) -> str | None:
-    """A question asking `wh` about the tokens in `removed`, a phrase of `verb`'s clause."""
+    """A question asking `wh` about the tokens in `removed`, a phrase of `verb`'s clause;
+    `quote_kept` when the question asks who said the quoted words, which then keep a speaker."""
     sentence = renderer.sentence.span
-    if reporter is None:
+    alone = own_clause(verb) and reporter is None
+    if reporter is None and not alone:
         clause = [t for t in sentence if not (t.is_punct and t.i == sentence.end - 1)]
     else:
         clause = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head == verb)]
+        if alone:
+            # "but she broke X": the link word and the comma before it go with the rest.
+            while clause and (clause[0].is_punct or clause[0].dep_ == "cc"):
+                clause = clause[1:]
+        if any(t.i in removed for t in sentence if t.i < clause[0].i or t.i > clause[-1].i):
+            return None
     clause = [t for t in clause if not t.is_space]
+    # "And who ...?": the link to the sentence before goes, as it does from any question.
+    while clause and clause[0].i not in removed and clause[0].lower_ in ("and", "but", "so", "yet"):
+        clause = clause[1:]
     # Quoted words moved about lose their speaker; leave such sentences to a cloze.
-    if any(t.i in renderer.sentence.quoted and t.i not in removed for t in clause):
+    if not quote_kept and any(
+        t.i in renderer.sentence.quoted and t.i not in removed for t in clause
+    ):
         return None
-    # Two clauses joined ("X lost the point but she broke Y") cannot be asked as one.
-    for t in clause:
+    # Two clauses joined ("X lost the point but she broke Y") cannot be asked as one: a
+    # question about the first leaves the second out, with its link word and comma.
+    for t in list(clause):
         if t.i in removed or t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX"):
             continue
         if any(c.dep_ in SUBJECT_DEPS for c in t.children):
-            return None
-    if verb.dep_ == "conj":
+            if t.head != verb:
+                return None
+            second = set(range(t.left_edge.i, t.right_edge.i + 1))
+            if second & removed:
+                return None
+            links = [c for c in clause if c.i < t.left_edge.i and c.head == verb]
+            while links and (links[-1].dep_ == "cc" or links[-1].is_punct):
+                second.add(links.pop().i)
+            clause = [c for c in clause if c.i not in second]
+    if verb.dep_ == "conj" and not alone:
         return None
     subject_first = min((c.left_edge.i for c in clause_subjects(verb)), default=verb.i)
     for t in clause:
         if t.i < subject_first and t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             # A clause in front is fine only as a subordinate one ("While X, ...").
             clause_head = t if t.dep_ != "aux" else t.head
+            # An adverbial phrase keeps its place in front, so a mis-tagged word in it
+            # ("£960 m" as a verb) does no harm; a second main clause in front would.
+            if as_subject and clause_head.dep_ in ("advcl", "npadvmod", "pcomp", "prep"):
+                continue
             if clause_head.dep_ not in ("advcl", "ccomp") or not any(
                 c.dep_ == "mark" for c in clause_head.children
             ):
