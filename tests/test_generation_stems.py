@@ -195,3 +195,36 @@ def test_purpose_after_the_verb_becomes_a_why_question() -> None:
     whys = [c for c in questions(text) if c.kind == "why"]
     assert whys and whys[0].stem == "Why will the council meet on Friday?"
     assert whys[0].answer == "to approve the new budget for the city schools"
+
+
+def test_title_before_a_name_gives_a_who_is_question() -> None:
+    text = "UK Chancellor Gordon Brown has offered money to the vaccine scheme."
+    stems = [c.stem for c in questions(text) if c.answer == "Gordon Brown"]
+    assert "Who is the UK Chancellor?" in stems
+
+
+def test_abbreviated_title_gives_no_role_question() -> None:
+    text = "U.S. Rep. Ron Paul has offered money to the vaccine scheme."
+    assert not any(c.stem.startswith("Who is the") for c in questions(text))
+
+
+def test_name_in_apposition_is_asked_by_its_role() -> None:
+    text = "In August, another British aid worker, William Pooley, contracted the disease."
+    q = stem_for(text, "William Pooley")
+    assert q.kind == "who"
+    assert q.stem == "In August, which British aid worker contracted the disease?"
+
+
+def test_name_in_apposition_to_a_definite_role_gives_who_is() -> None:
+    text = "Paul's son, Senator Rand Paul of Kentucky, is considered a likely candidate in 2016."
+    stems = [c.stem for c in questions(text) if c.answer == "Rand Paul"]
+    assert "Who is Paul's son?" in stems
+
+
+def test_whom_after_a_preposition_is_asked_in_place() -> None:
+    text = "Mayor Carla Ruiz opened the bridge. The team lost the final against Carla Ruiz."
+    stems = [c.stem for c in questions(text) if c.answer == "Carla Ruiz"]
+    assert any(
+        s in ("Who did the team lose the final against?", "The team lost the final against whom?")
+        for s in stems
+    )

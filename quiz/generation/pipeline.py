@@ -23,7 +23,7 @@ from .propose import PERSON_NOUNS, Candidate, _web_names, entity_type, noun_answ
 from .rank import Draft, breaks_rules, score, select
 from .stems import SUBJECT_DEPS
 
-GENERATOR_VERSION = "2026.11.2"
+GENERATOR_VERSION = "2026.11.3"
 NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
 
 

@@ -25,11 +25,13 @@ from .stems import (
     SUBJECT_DEPS,
     TIME_PREPS,
     Renderer,
+    _proper,
     cloze,
     constituent,
     finite_clause_verb,
     main_clause,
     phrase_head,
+    tidy,
     wh_question,
 )
 
@@ -365,6 +367,10 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
         candidate = _candidate_for(analysis, sentence, ent, answer, answer_type)
         if candidate is not None:
             found.append(candidate)
+        if answer_type == "PERSON":
+            role = _role_candidate(analysis, sentence, ent, answer)
+            if role is not None:
+                found.append(role)
     found.extend(_why_candidates(analysis, sentence))
     found.extend(_what_candidates(analysis, sentence))
     return found
@@ -486,7 +492,7 @@ def _title_start(ent: Span) -> int:
     doc = ent.doc
     while start > ent.sent.start:
         before = doc[start - 1]
-        if before.head.i not in range(ent.start, ent.end) or before.dep_ != "compound":
+        if before.head.i not in range(start, ent.end) or before.dep_ != "compound":
             break
         if before.lower_.rstrip(".") not in ROLE_WORDS and not before.text.endswith("."):
             break
@@ -510,8 +516,10 @@ def _echo_words(ent: Span, answer_type: str) -> tuple[str, int, int] | None:
                 return "whose", _title_start(ent), ent.end
         if ent.end < len(doc) and doc[ent.end].tag_ == "POS" and head.dep_ == "poss":
             return "whose", _title_start(ent), ent.end + 1
+        modified = any(c.i not in range(ent.start, ent.end) for c in head.children)
         if head.dep_ == "pobj" and before is not None and before.i == head.head.i:
-            return "whom", ent.start, ent.end
+            # "past whom of the Ukraine": a name with its own modifiers stays a cloze.
+            return None if modified else ("whom", ent.start, ent.end)
         return None
     if answer_type not in ("YEAR", "DATE") or before is None or before.lower_ not in TIME_PREPS:
         return None
@@ -584,6 +592,8 @@ def _bounds(sentence: Sentence) -> tuple[int, int]:
 def _moved_question(renderer: Renderer, ent: Span, answer_type: str) -> tuple[str, str] | None:
     """A real wh-question when the answer is an argument of the sentence's main clause."""
     head = phrase_head(ent)
+    if head is not None and head.dep_ == "appos" and answer_type == "PERSON":
+        return _which_role(renderer, ent, head)
     if head is None or head.dep_ in ("conj", "appos", "compound", "poss", "nmod"):
         return None
     if any(c.dep_ == "conj" for c in head.children):
@@ -664,6 +674,121 @@ def _moved_question(renderer: Renderer, ent: Span, answer_type: str) -> tuple[st
 
 
 _TIME_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"}
+
+
+_TITLE_DEPS = {"compound", "amod", "npadvmod", "punct"}
+
+
+def _title_before(ent: Span) -> Span | None:
+    """The title written before a name ("UK Chancellor | Gordon Brown", "eventual champion |
+    Serena Williams"), when it is specific enough to name one person: two words or more,
+    ending in a role noun, no abbreviation ("U.S. Rep.") that would read as a riddle."""
+    doc = ent.doc
+    start = ent.start
+    while start > ent.sent.start:
+        before = doc[start - 1]
+        if before.dep_ not in _TITLE_DEPS or not start <= before.head.i < ent.end:
+            break
+        if before.is_punct and before.text != "-":
+            break
+        start -= 1
+    title = doc[start : ent.start]
+    words = [t for t in title if not t.is_punct]
+    if len(words) < 2 or any(t.text.endswith(".") or t.ent_type_ == "PERSON" for t in title):
+        return None
+    last = title[-1]
+    if last.pos_ not in ("NOUN", "PROPN") or not last.is_alpha:
+        return None
+    if last.lower_ not in ROLE_WORDS and not last.is_lower:
+        return None
+    return title
+
+
+def _role_candidate(
+    analysis: Analysis, sentence: Sentence, ent: Span, answer: str
+) -> Candidate | None:
+    """ "UK Chancellor Gordon Brown has offered ..." -> "Who is the UK Chancellor?": a person
+    and their role, asked wherever the sentence names both (in a list, an apposition...)."""
+    title = _title_before(ent)
+    if title is None or any(t.i in sentence.quoted for t in title):
+        return None
+    text = title.text
+    body = analysis.body
+    # The title must point at this person only: everywhere the article writes it, this name
+    # follows ("State Senator" before two names would have two answers).
+    first_name = answer.split()[0]
+    surname = answer.split()[-1]
+    for match in re.finditer(re.escape(text), body):
+        after = body[match.end() : match.end() + len(answer) + 1].lstrip()
+        if not after.startswith((first_name, surname)):
+            return None
+    root = sentence.span.root
+    past = root.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in root.children
+    )
+    lead = text if not title[0].is_title or _proper(title[0]) else text[:1].lower() + text[1:]
+    stem = f"Who {'was' if past else 'is'} the {lead}?"
+    key = entity_key(answer)
+    importance = _importance(analysis, sentence, key, "PERSON") + 0.2
+    start = sentence.start - sentence.span.start_char + ent.start_char
+    return Candidate(
+        sentence=sentence.index,
+        kind="who",
+        stem=stem,
+        answer=answer,
+        answer_type="PERSON",
+        answer_start=start,
+        answer_end=start + len(answer),
+        moved=True,
+        pronoun=False,
+        importance=importance,
+    )
+
+
+_KIN_AND_RIVALS = {
+    "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "rival",
+    "ally", "aide", "adviser", "advisor", "successor", "predecessor", "partner", "colleague",
+    "opponent", "champion", "winner", "founder", "researcher", "author", "head", "owner",
+    "candidate", "nominee", "deputy", "assistant", "lawyer", "attorney", "spokesperson",
+}  # fmt: skip
+
+
+def _which_role(renderer: Renderer, ent: Span, head: Token) -> tuple[str, str] | None:
+    """ "another British aid worker, William Pooley, contracted the disease" -> "Which British
+    aid worker contracted the disease?": a name in apposition is asked by its role."""
+    host = head.head
+    if host.pos_ != "NOUN" or host.ent_type_ or any(c.dep_ == "conj" for c in host.children):
+        return None  # a list has no one role
+    if host.lemma_.lower() not in PERSON_NOUNS | _KIN_AND_RIVALS:
+        return None  # "the GOP nomination, Steve Lonegan": the parser hung the name wrong
+    start, end = constituent(host)
+    dropped = set(range(head.left_edge.i, head.right_edge.i + 1))
+    words = [t for t in host.doc[start:end] if t.i not in dropped and not t.is_punct]
+    determiner = next((t for t in words if t.dep_ == "det" and t.head == host), None)
+    role = [t for t in words if t is not determiner]
+    if not 1 <= len(role) <= 9 or any(t.pos_ == "PRON" for t in role):
+        return None
+    if determiner is None or determiner.lower_ == "the":
+        # "Christie's primary rival for the nomination, Steve Lonegan": who held that role.
+        if len(role) < 2:
+            return None
+        root = renderer.sentence.span.root
+        past = root.tag_ == "VBD" or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in root.children
+        )
+        text = renderer.render(words).strip()
+        stem = f"Who {'was' if past else 'is'} {text}?"
+        return ("who", tidy(stem)) if len(stem.split()) >= 4 else None
+    if host.dep_ not in SUBJECT_DEPS | {"dobj"}:
+        return None
+    verb = finite_clause_verb(host.head)
+    clause = main_clause(verb) if verb is not None else None
+    if clause is None:
+        return None
+    wh = "Which " + renderer.render(role).strip()
+    removed = set(range(start, end))
+    stem = wh_question(renderer, clause[0], clause[1], removed, wh, host.dep_ in SUBJECT_DEPS)
+    return ("who", stem) if stem else None
 
 
 _FIRST_OR_SECOND = {"i", "me", "my", "we", "us", "our", "you", "your"}
@@ -995,6 +1120,24 @@ def _stranded_prep(root: Token) -> bool:
     return len(after) <= 8 and not (after and after[0].tag_ in ("VBG", "VBN"))
 
 
+# Adjectives that point back at something said before rather than describe the thing.
+_BACK_POINTING = {
+    "initial", "first", "same", "other", "previous", "latest", "original", "current",
+    "former", "latter", "above", "following", "said", "certain", "such",
+}  # fmt: skip
+
+
+def _vagueness(words: Span) -> float:
+    """How little a noun phrase says by itself: "the bug" or "the initial figure" answers a
+    question only if the reader already knows which bug or figure; such keys rank low."""
+    content = [t for t in words if not (t.dep_ == "det" or t.tag_ == "POS")]
+    if any(t.lower_ in _BACK_POINTING for t in content):
+        return 1.0
+    if len(content) == 1 and words[0].dep_ == "det" and words[0].lower_ == "the":
+        return 0.8  # "the vulnerability": a definite bare noun names what the text calls it
+    return 0.0
+
+
 def _thing_type(root: Token) -> str:
     """Subjects of doing verbs need stand-ins that can do it ("the coalition will meet");
     subjects of "be" or of a passive can take any noun phrase of the article."""
@@ -1066,7 +1209,10 @@ def _what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
                 answer_end=answer_start + len(answer),
                 moved=moved,
                 pronoun=renderer.pronoun_left,
-                importance=0.15 * min(frequency, 3) + (0.4 if sentence.index < 3 else 0.0) - 1.5,
+                importance=0.15 * min(frequency, 3)
+                + (0.4 if sentence.index < 3 else 0.0)
+                - 1.5
+                - _vagueness(span.doc[start:end]),
             )
         )
     return found

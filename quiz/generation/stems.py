@@ -86,10 +86,20 @@ def constituent(token: Token) -> tuple[int, int]:
     return start, end
 
 
+def _purpose(verb: Token) -> bool:
+    """ "broke serve to clinch the title": a to-infinitive of purpose, asked through the verb
+    it serves ("What did she break serve to clinch?")."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VB" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def finite_clause_verb(token: Token) -> Token | None:
     """The finite verb heading `token`'s clause, walking up through infinitives (xcomp)."""
     verb = token
-    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+    while (verb.dep_ == "xcomp" or _purpose(verb)) and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
