@@ -161,6 +161,9 @@ def server_environment(database: str) -> dict:
             "DJANGO_SECURE_COOKIES": "0",
             "DJANGO_HSTS_SECONDS": "0",
             "DJANGO_LOG_LEVEL": "WARNING",
+            # Workers keep their connection for the whole run, so the database CPU of every
+            # phase is read from backends that are still there at its end.
+            "DJANGO_CONN_MAX_AGE": "3600",
         }
     )
     return env
