@@ -108,3 +108,33 @@ def test_a_hospital_gets_hospitals() -> None:
 def test_a_plural_unit_is_never_counted_as_one() -> None:
     wrong = distractors("about two hours", "DURATION", "It lasted about two hours.", Pools())
     assert "about one hours" not in wrong and len(wrong) == 3
+
+
+def test_a_bare_noun_key_gets_no_bare_noun_stand_ins() -> None:
+    from quiz.generation.pipeline import _distractors_for
+
+    pools = Pools(
+        by_type={
+            "THING_SG_OBJ": ["the flaw", "the vulnerability", "a file format", "the server log"],
+            "THING_PL_OBJ": ["big packets"],
+            "THING_SG_SUBJ": ["a data structure", "the exploit"],
+        }
+    )
+    wrong = _distractors_for("the bug", "THING_OBJ", "Askar said it exploits the bug.", pools)
+    assert len(wrong) == 3
+    assert not {"the flaw", "the vulnerability", "the exploit"} & set(wrong)
+
+
+def test_technical_terms_are_not_taken_for_organisations() -> None:
+    from quiz.generation.analyse import analyse
+    from quiz.generation.propose import propose
+
+    text = (
+        "The server creates several million java objects including ArrayLists. "
+        "This runs the server out of memory and causes tremendous CPU load. "
+        "Mojang has failed to fix the flaw, the developer said on Monday."
+    )
+    analysis = analyse(text)
+    answers = {c.answer: c.answer_type for s in analysis.sentences for c in propose(analysis, s)}
+    assert "CPU" not in answers and "ArrayLists" not in answers
+    assert answers.get("Mojang") == "ORG"

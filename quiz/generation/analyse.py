@@ -73,6 +73,9 @@ class Analysis:
     places: set[str] = field(default_factory=set)
     # Keys of names that act as the subject of a verb ("Mojang has failed"): agents, not places.
     agents: set[str] = field(default_factory=set)
+    # Keys of names used as a body is ("X's spokesman", "told X", "developer X"): with
+    # `agents`, what makes a one-word ORG look like an organisation and not a term ("CPU").
+    bodies: set[str] = field(default_factory=set)
 
     def label_of(self, text: str, label: str) -> str:
         key = entity_key(text)
@@ -234,6 +237,31 @@ _PLACE_NOUNS = {
 _PLACE_TAILS = {"county", "city", "province", "region", "state", "district", "township"}
 
 
+_BODY_PREPS = {"by", "from", "at", "with", "for", "to", "against"}
+_BODY_NOUNS = {
+    "company", "firm", "developer", "publisher", "maker", "group", "agency", "organisation",
+    "organization", "charity", "airline", "carrier", "operator", "network", "studio", "bank",
+    "party", "union", "newspaper", "broadcaster", "website", "site", "owner", "retailer",
+}  # fmt: skip
+
+
+def _body_context(ent: spacy.tokens.Span) -> bool:
+    """True where a name stands as an organisation does: owner of something ("Mojang's
+    response"), object of "by"/"from"/"with" ..., or named by a word for a body ("developer
+    Mojang")."""
+    doc = ent.doc
+    root = ent.root
+    if ent.end < len(doc) and doc[ent.end].tag_ == "POS" or ent[-1].tag_ == "POS":
+        return True
+    if root.dep_ in ("pobj", "agent") and root.head.lower_ in _BODY_PREPS:
+        return True
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos"):
+        return True  # a name standing as an argument, not as a modifier ("CPU load")
+    return any(t.dep_ == "compound" and t.lower_ in _BODY_NOUNS for t in root.lefts) or (
+        ent.start > 0 and doc[ent.start - 1].lower_ in _BODY_NOUNS
+    )
+
+
 def _index_entities(doc: spacy.tokens.Doc, analysis: Analysis) -> None:
     for ent in doc.ents:
         analysis.mentions[entity_key(ent.text)] += 1
@@ -254,6 +282,8 @@ def _index_entities(doc: spacy.tokens.Doc, analysis: Analysis) -> None:
         root = ent.root
         if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_ != "be":
             analysis.agents.add(entity_key(ent.text))
+        if _body_context(ent):
+            analysis.bodies.add(entity_key(ent.text))
         forms = analysis.forms.setdefault(ent.label_, [])
         if ent.text not in forms:
             forms.append(ent.text)

@@ -23,7 +23,7 @@ from .propose import PERSON_NOUNS, Candidate, _web_names, entity_type, noun_answ
 from .rank import Draft, breaks_rules, score, select
 from .stems import SUBJECT_DEPS
 
-GENERATOR_VERSION = "2026.11.3"
+GENERATOR_VERSION = "2026.11.4"
 NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
 
 
@@ -158,6 +158,12 @@ def _add_noun_phrases(sentence: Sentence, pools: Pools) -> None:
         pools.add(kind, token.doc[bounds[0] : bounds[1]].text)
 
 
+def _bare(text: str) -> bool:
+    """ "the bug", "A flaw": an article or demonstrative and one noun, nothing more."""
+    words = text.split()
+    return len(words) == 2 and words[0].lower() in ("the", "a", "an", "this", "that")
+
+
 def _cause_type(answer: str) -> str:
     first = answer.split()[0] if answer.split() else ""
     if first.lower() == "to":
@@ -185,6 +191,11 @@ def _distractors_for(
         same = pools.by_type.get(f"{number}_{role}", [])
         if answer_type.endswith("ANY") or answer_type.endswith("OBJ"):
             same = [*same, *pools.by_type.get(f"{number}_SUBJ", [])]
+        if _bare(answer):
+            # "the bug" among "the flaw", "the vulnerability": bare nouns are how an article
+            # refers back to its running topics, often one thing under several names, so a
+            # bare key never gets bare stand-ins, which might name the same thing.
+            same = [s for s in same if not _bare(s)]
         merged = Pools(by_type={"THING": list(same)}, region=pools.region)
         return distractors(answer, "THING", evidence, merged, avoid, count, below)
     return distractors(answer, answer_type, evidence, pools, avoid, count, below)

@@ -102,6 +102,21 @@ _ORG_WORDS = {
 }  # fmt: skip
 
 
+def _org_like(analysis: Analysis, text: str) -> bool:
+    """A name looks like an organisation's: several words ("World Health Organization"), a
+    word for a body in it ("Gates Foundation"), a web address, or, for one word, a name the
+    article uses as a body somewhere (acting, owning, "told X", "developer X")."""
+    words = text.split()
+    if len(words) > 1 or _WEB_NAME.fullmatch(text):
+        return True
+    if words and words[0].lower().rstrip(".") in _ORG_WORDS:
+        return True
+    if re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*[a-z]s", text):
+        return False  # "ArrayLists": a plural of a technical name, not a body
+    key = entity_key(text)
+    return key in analysis.agents or key in analysis.bodies
+
+
 def _person_like_org(ent: Span) -> bool:
     """ "set by Brigid Kosgei": two plain capitalised words acting as a person does."""
     words = ent.text.split()
@@ -186,6 +201,8 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
         return "STATE"
     if label == "ORG" and entity_key(text) in analysis.places and len(text.split()) == 1:
         label = "GPE"  # "One town in his district, Phillipsburg": a place the model took for a body
+    if label == "ORG" and not _org_like(analysis, text):
+        return None  # "CPU", "ArrayLists": technical terms the model took for bodies
     if label == "DATE":
         if _DURATION.search(text) and re.search(
             r"\d|\b(?:one|two|three|four|five|six|seven|"
