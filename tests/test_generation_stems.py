@@ -228,3 +228,10 @@ def test_whom_after_a_preposition_is_asked_in_place() -> None:
         s in ("Who did the team lose the final against?", "The team lost the final against whom?")
         for s in stems
     )
+
+
+def test_number_before_an_adjective_and_noun_is_asked_in_place() -> None:
+    text = "The ministry estimated the crowd at 10,000 angry protesters on the main square."
+    q = stem_for(text, "10,000 angry protesters")
+    assert q.kind == "how_many"
+    assert "how many angry protesters" in q.stem and q.stem.endswith("?")

@@ -23,7 +23,7 @@ from .propose import PERSON_NOUNS, Candidate, _web_names, entity_type, noun_answ
 from .rank import Draft, breaks_rules, score, select
 from .stems import SUBJECT_DEPS
 
-GENERATOR_VERSION = "2026.11.4"
+GENERATOR_VERSION = "2026.11.5"
 NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
 
 
@@ -201,9 +201,18 @@ def _distractors_for(
     return distractors(answer, answer_type, evidence, pools, avoid, count, below)
 
 
+# A name blanked or asked in place is still a central fact (who, where, which body), worth
+# more than a blanked common noun phrase, which is all the plain cloze bonus assumes.
+NAMED_TYPES = {"PERSON", "ORG", "FAC", "CITY", "COUNTRY", "STATE", "LOC", "EVENT", "CASE"}
+NAMED_CLOZE = 0.4
+
+
 def _raw_score(candidate: Candidate) -> float:
     kind = candidate.score_kind or candidate.kind
-    return score(kind, candidate.importance, candidate.moved, candidate.pronoun, candidate.stem)
+    value = score(kind, candidate.importance, candidate.moved, candidate.pronoun, candidate.stem)
+    if not candidate.moved and candidate.answer_type in NAMED_TYPES:
+        value += NAMED_CLOZE
+    return value
 
 
 def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | None:

@@ -408,6 +408,8 @@ def _candidate_for(
         importance += 0.4
         if answer_type == "PERSON" and len(answer.split()) > 1:
             importance += WHO_BOOST  # a person introduced by full name: a central fact
+    if answer_type == "NORP":
+        importance -= 0.6  # "the _____ broke again": a nationality standing in for a name
     if answer_type == "DATE" and answer.casefold() in _WEEKDAYS:
         importance -= WEEKDAY_PENALTY  # the day of the week teaches least of all dates
     body_offset = sentence.start - sentence.span.start_char
@@ -443,7 +445,7 @@ def _candidate_for(
     if len(answer.split()) > 1 and answer_type in ("PERSON", "ORG", "EVENT", "FAC", "LOC"):
         importance += 0.2
     if answer_type in ("DATE", "YEAR", "MONEY") and ent.root.dep_ in ("compound", "nmod", "amod"):
-        importance -= 0.5  # "the _____ Millennium Declaration": a label on something else
+        importance -= 1.0  # "the _____ Millennium Declaration": a label on another name
     if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "\u2019s"):
         importance -= 0.5  # "the _____'s Department": a modifier, rarely the point
     moved = _moved_question(renderer, ent, answer_type)
@@ -463,7 +465,7 @@ def _candidate_for(
             answer = doc[start_token:end_token].text
             if any(t.is_punct for t in doc[ent.end : end_token]):
                 return None
-            if head.head.i == ent.end and answer_type in ("NUMBER", "MONEY"):
+            if answer_type in ("NUMBER", "MONEY"):
                 # "with more than 9,000 cases" -> "with how many cases?", asked in place.
                 how = "how much" if answer_type == "MONEY" else "how many"
                 first = start_token
@@ -480,7 +482,7 @@ def _candidate_for(
         if asked is not None:
             kind = "who" if answer_type == "PERSON" else "when"
             candidate = make(kind, asked, False)
-            return replace(candidate, score_kind="cloze") if candidate else None
+            return replace(candidate, score_kind="in_place") if candidate else None
     renderer.pronoun_left = False
     stem = cloze(renderer, start_token, end_token)
     in_list = head is not None and (
@@ -490,11 +492,13 @@ def _candidate_for(
     if asked is not None and not renderer.pronoun_left:
         candidate = make("which", asked, False)
         # Ranked as the cloze it replaces: only the wording changes.
-        return replace(candidate, score_kind="cloze") if candidate else None
+        return replace(candidate, score_kind="in_place") if candidate else None
     return make("cloze", stem, False)
 
 
 WHO_BOOST = 0.6
+LABEL_PENALTY = 1.0
+NORP_PENALTY = 0.6
 WEEKDAY_PENALTY = 0.8
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -556,7 +560,7 @@ def _echo(renderer: Renderer, sentence: Sentence, start: int, end: int, words: s
     """The sentence asked in place: tokens [start, end) become `words`, the full stop a
     question mark ("Doherty supported whose campaigns in 2008?"). Long sentences and quoted
     words are left to a cloze, which reads better there."""
-    if len(sentence.span) > 36 or any(i in sentence.quoted for i in range(start, end)):
+    if len(sentence.span) > _ECHO_LIMIT or any(i in sentence.quoted for i in range(start, end)):
         return None
     stem = cloze(renderer, start, end)
     if not stem.endswith(".") or BLANK not in stem or renderer.pronoun_left:
@@ -574,6 +578,8 @@ def _which_noun(text: str, answer_type: str) -> str:
     return WHICH_NOUNS.get(answer_type, "")
 
 
+# Longer sentences asked in place bury the question word; they stay clozes.
+_ECHO_LIMIT = 44
 _IN_PLACE_BEFORE = {"in", "at", "from", "to", "into", "of", "for", "with", "by", "across", "via"}
 
 
@@ -583,7 +589,11 @@ def _in_place_question(
     """ "The patient flew back via which city in Morocco?": a cloze asked in place, for
     places and bodies after a preposition, in sentences short enough to read as a question."""
     noun = _which_noun(entity_text, answer_type)
-    if not noun or len(sentence.span) > 36 or sentence.quoted & set(range(*_bounds(sentence))):
+    if (
+        not noun
+        or len(sentence.span) > _ECHO_LIMIT
+        or sentence.quoted & set(range(*_bounds(sentence)))
+    ):
         return None
     match = re.search(r"(?:\b(?P<prep>\w+) )?(?P<det>the )?_____(?P<own>'s|\u2019s)?", stem)
     if match is None or match.group("own") or not stem.endswith("."):

@@ -21,6 +21,7 @@ KIND_BONUS = {
     "why": 1.0,
     "what": 0.6,
     "cloze": 0.0,
+    "in_place": 0.0,  # a cloze asked with a wh word where the blank stood
 }
 SPREAD = 0.35  # penalty per question already taken from the same fifth of the article
 _ALL_OF = re.compile(r"\b(?:all|none|both) of (?:the )?(?:above|these)\b")
@@ -102,6 +103,8 @@ _FAMILIES = {
 
 
 # Dates are the cheapest facts to ask about; a quiz of weekdays teaches little.
+TIME_COST = 0.5
+SENTENCE_REPEAT = 0.9  # penalty for a second question on one sentence (grows after)
 _FAMILY_PENALTY = {"time": 1.0}
 
 
@@ -138,7 +141,8 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
             key = draft.answer_key
             value = (
                 draft.score
-                - 0.9 * per_sentence[draft.sentence] ** 1.5
+                - (TIME_COST if _type_family(draft.answer_type) == "time" else 0.0)
+                - SENTENCE_REPEAT * per_sentence[draft.sentence] ** 1.5
                 - 2.5 * per_answer[key]
                 - 0.25 * per_kind[draft.kind]
                 # Four dates in the first ten teach less than a date, a name, a place, a number.
