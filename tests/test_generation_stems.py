@@ -235,3 +235,25 @@ def test_number_before_an_adjective_and_noun_is_asked_in_place() -> None:
     q = stem_for(text, "10,000 angry protesters")
     assert q.kind == "how_many"
     assert "how many angry protesters" in q.stem and q.stem.endswith("?")
+
+
+def test_possessive_of_the_person_asked_about_keeps_the_sentences_words() -> None:
+    text = "Secretary John Kerry will join remotely after breaking his leg in a cycling incident."
+    q = stem_for(text, "John Kerry")
+    assert q.stem == "Who will join remotely after breaking his leg in a cycling incident?"
+    assert not q.pronoun
+
+
+def test_possessive_of_a_person_named_in_the_stem_keeps_the_sentences_words() -> None:
+    text = "Mayor Carla Ruiz opened the bridge. Ruiz thanked her staff in the town hall on Friday."
+    q = stem_for(text, "Friday")
+    assert q.stem == "When did Ruiz thank her staff in the town hall?"
+
+
+def test_possessive_of_a_person_from_the_sentence_before_becomes_their_name() -> None:
+    text = (
+        "Mayor Carla Ruiz opened the new bridge on Monday. "
+        "The council praised her speech at the opening in Springfield."
+    )
+    stems = [c.stem for c in questions(text) if c.sentence == 1]
+    assert any("Ruiz's speech" in s or "Ruiz\u2019s speech" in s for s in stems), stems

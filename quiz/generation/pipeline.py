@@ -23,7 +23,7 @@ from .propose import PERSON_NOUNS, Candidate, _web_names, entity_type, noun_answ
 from .rank import Draft, breaks_rules, score, select
 from .stems import SUBJECT_DEPS
 
-GENERATOR_VERSION = "2026.11.5"
+GENERATOR_VERSION = "2026.11.6"
 NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
 
 

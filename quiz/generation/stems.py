@@ -212,14 +212,42 @@ class Renderer:
                     and only.casefold() not in self.answer_key
                 ):
                     return only.split()[-1]
+            if possessive and len(earlier) == 1:
+                # "Kerry ... after breaking his leg": the owner stands in the same sentence,
+                # so in the stem or as its question word; the sentence's own words read right.
+                return token.text
             name = None if earlier else self.person_before(token)
+            if possessive and name and self._named_before(name, token):
+                return token.text  # "Ruiz thanked her staff": the owner is in the stem already
             if name and self.answer_key not in name.casefold():
-                return name + ("\u2019s" if possessive else "")
+                if possessive:
+                    return self._owner(name, token)
+                return name
+            if possessive and name and self._asked_about(name, token):
+                # "Who said he plans ... after breaking his leg?": "his" is the person asked
+                # about, whom the question word stands for; the sentence's words read right.
+                return token.text
         if possessive:
             # "in her opening game" -> "in the opening game": same fact, no dangling pronoun.
             return "the"
         self.pronoun_left = True
         return token.text
+
+    def _owner(self, name: str, token: Token) -> str:
+        """ "Kerry's" for "his": the surname once the full name has been given."""
+        surname = name.split()[-1]
+        apostrophe = "\u2019" if "\u2019" in self.sentence.span.text else "'"
+        owner = surname if surname.casefold() in self.analysis.person_full else name
+        return owner + apostrophe + "s"
+
+    def _named_before(self, name: str, token: Token) -> bool:
+        """True when the sentence itself names `name` (even untagged) before `token`."""
+        surname = name.split()[-1]
+        return any(t.text == surname for t in self.sentence.span if t.i < token.i)
+
+    def _asked_about(self, name: str, token: Token) -> bool:
+        """True when the answer is the person `name`, so a question word stands for them."""
+        return bool(self.answer_key) and self.answer_key in name.casefold()
 
     def people_earlier_in_sentence(self, token: Token) -> set[str]:
         return {
