@@ -1,0 +1,211 @@
+"""Entity typing: what kind of answer a named entity makes (a person, a country, a city, a
+body, a date, a number...), correcting the small model's mix-ups from how the article uses
+each name. Pure functions over the parse; no stems are written here."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .analyse import Analysis, entity_key
+from .distractors import CITY_REGIONS, NATIONALITIES, US_STATES, country_of, fine_type
+from .stems import REPORTING_VERBS
+
+NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+NAMED_LABELS = {"PERSON", "GPE", "LOC", "FAC", "ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+_RELATIVE_DATE = re.compile(
+    r"\b(?:last|next|this|past|ago|today|yesterday|tomorrow|recent|earlier|later|coming|"
+    r"previous|current|once|now|same)\b",
+    re.IGNORECASE,
+)
+_CLEAR_DATE = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4}|\d{4}s)\b",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(
+    r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", re.IGNORECASE
+)
+
+
+ROLE_WORDS = {
+    "president", "minister", "secretary", "senator", "sen", "rep", "representative", "gov",
+    "governor", "mayor", "dr", "mr", "mrs", "ms", "miss", "prof", "professor", "chancellor",
+    "king", "queen", "prince", "princess", "judge", "justice", "general", "gen", "col",
+    "capt", "captain", "lt", "sgt", "chief", "director", "ceo", "chairman", "chairwoman",
+    "coach", "pope", "bishop", "sheikh", "ambassador", "commissioner", "rev", "lord", "lady",
+    "sir", "dame", "premier", "speaker", "leader", "spokesman", "spokeswoman", "officer",
+}  # fmt: skip
+_CASE_NAME = re.compile(r"[A-Z][\w'-]+ v(?:s)?\.? [A-Z][\w'-]+")
+_SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?: \d{1,2}-\d{1,2}){1,4}(?![\d-])")
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|i)$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z\u00C0-\u00DE0-9]|\w+[-'\u2019][A-Z\u00C0-\u00DE]|(?:of|the|and|for|"
+    r"de|du|da|al|el|van|von|der|on|in|at|v\.|&|-)$)"
+)
+
+
+_ORG_WORDS = {
+    "bank", "court", "council", "times", "news", "media", "group", "party", "union", "club",
+    "foundation", "fund", "agency", "institute", "university", "ministry", "department",
+    "committee", "authority", "association", "airways", "airlines", "press", "post", "cross",
+    "corp", "inc", "ltd", "company", "service", "services", "office", "board", "house",
+    "organization", "organisation", "programme", "program", "movement", "alliance", "network",
+}  # fmt: skip
+
+
+def _org_like(analysis: Analysis, text: str) -> bool:
+    """A name looks like an organisation's: several words ("World Health Organization"), a
+    word for a body in it ("Gates Foundation"), a web address, or, for one word, a name the
+    article uses as a body somewhere (acting, owning, "told X", "developer X")."""
+    words = text.split()
+    if len(words) > 1 or _WEB_NAME.fullmatch(text):
+        return True
+    if words and words[0].lower().rstrip(".") in _ORG_WORDS:
+        return True
+    if re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*[a-z]s", text):
+        return False  # "ArrayLists": a plural of a technical name, not a body
+    key = entity_key(text)
+    return key in analysis.agents or key in analysis.bodies
+
+
+def _person_like_org(ent: Span) -> bool:
+    """ "set by Brigid Kosgei": two plain capitalised words acting as a person does."""
+    words = ent.text.split()
+    if len(words) != 2 or not all(w.isalpha() and w.istitle() for w in words):
+        return False
+    if any(w.lower() in _ORG_WORDS for w in words):
+        return False
+    root = ent.root
+    by_agent = root.dep_ == "pobj" and root.head.dep_ == "agent"
+    speaker = root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
+    return by_agent or speaker
+
+
+def _known_person(analysis: Analysis, ent: Span) -> bool:
+    """A lone word is a person's name only if the article gives the full name or a title."""
+    key = entity_key(ent.text)
+    if len(analysis.person_full.get(key, "").split()) > 1:
+        return True
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.lower_.rstrip(".") in ROLE_WORDS
+
+
+def _whole_name(ent: Span) -> bool:
+    """False for a fragment of a longer name ("State" of "Islamic State") or a garbled span."""
+    words = ent.text.split()
+    if not words or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    if not ent.text[-1].isalnum() and ent.text[-1] not in ").":
+        return False
+    doc = ent.doc
+    sentence = ent.sent
+    # Titles and other names run straight into people's names ("Foreign Minister Mevlüt
+    # Çavuşoğlu", "Prime Minister of Iraq Haider al-Abadi"); any other capitalised word
+    # before a name means the model cut a longer name ("Named | Binary Tag").
+    if ent.start > sentence.start and ent.label_ == "PERSON":
+        before = doc[ent.start - 1]
+        if (
+            before.is_title
+            and not before.ent_type_
+            and before.lower_.rstrip(".") not in ROLE_WORDS
+            and before.i > sentence.start
+        ):
+            return False
+    if ent.start > sentence.start and ent.label_ != "PERSON":
+        before = doc[ent.start - 1]
+        if before.pos_ == "PROPN" and before.lower_.rstrip(".") not in ROLE_WORDS:
+            if not before.is_punct and before.is_title and ent.label_ not in ("DATE", "TIME"):
+                return False
+    if ent.end < len(doc) and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_:
+        return False  # "Pakistan-based": part of a compound word
+    if ent.end < sentence.end:
+        after = doc[ent.end]
+        if after.pos_ == "PROPN" and after.is_title and ent.label_ not in ("DATE", "TIME"):
+            return False
+    return True
+
+
+def entity_type(analysis: Analysis, ent: Span) -> str | None:
+    """The answer type of an entity, correcting the small model's place/person mix-ups."""
+    text = ent.text.strip()
+    if ent.label_ == "SCORE":
+        return "SCORE"
+    label = analysis.label_of(text, ent.label_)
+    if label in NAMED_LABELS and not _whole_name(ent):
+        return None
+    if label == "PERSON" and len(text.split()) == 1 and not _known_person(analysis, ent):
+        return None
+    if label == "ORG" and _person_like_org(ent):
+        label = "PERSON"
+    if _CASE_NAME.fullmatch(text):
+        return "CASE"  # "Abbott v. Burke" is a court case, whatever the model thought
+    if (
+        label in ("ORG", "GPE", "NORP")
+        and len(analysis.person_full.get(text.casefold(), "").split()) > 1
+    ):
+        return "PERSON"
+    if label in ("GPE", "PERSON", "ORG", "NORP", "LOC") and country_of(text):
+        return "COUNTRY" if label != "NORP" else None
+    if label in ("GPE", "PERSON", "ORG", "LOC") and text in CITY_REGIONS:
+        return "CITY"
+    if label in ("GPE", "PERSON", "ORG") and text in US_STATES:
+        return "STATE"
+    if label == "ORG" and entity_key(text) in analysis.places and len(text.split()) == 1:
+        label = "GPE"  # "One town in his district, Phillipsburg": a place the model took for a body
+    if label == "ORG" and not _org_like(analysis, text):
+        return None  # "CPU", "ArrayLists": technical terms the model took for bodies
+    if label == "DATE":
+        if _DURATION.search(text) and re.search(
+            r"\d|\b(?:one|two|three|four|five|six|seven|"
+            r"eight|nine|ten|twelve)\b",
+            text,
+            re.I,
+        ):
+            return "DURATION" if not _RELATIVE_DATE.search(text) else None
+        if _RELATIVE_DATE.search(text) or not _CLEAR_DATE.search(text):
+            return None
+        if re.fullmatch(r"\d{4}", text):
+            return "YEAR"
+        return "DATE"
+    if label == "TIME":
+        if _DURATION.search(text) and not re.search(r"[ap]\.?m\b", text, re.I):
+            return "DURATION" if not _RELATIVE_DATE.search(text) else None
+        return "TIME" if re.search(r"\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m", text, re.I) else None
+    if label in NUMERIC_LABELS:
+        if label == "CARDINAL" and len(re.findall(r"\d[\d,.]*", text)) > 1:
+            return None  # scores and ranges ("6-4 5-7") have no plausible single shift
+        if text.casefold() in ("one", "1") or not _plain_number(ent):
+            return None
+        return "NUMBER" if label in ("CARDINAL", "QUANTITY") else label
+    if label == "GPE":
+        kind = fine_type(label, text)
+        # An unknown name counts as a place only where the article uses it as one.
+        key = entity_key(text)
+        if kind != "CITY" or key in analysis.places or text in CITY_REGIONS:
+            return kind
+        if _DEMONYM.search(text):
+            return "NORP" if text in NATIONALITIES else None
+        # A name the article never uses as a place: an actor ("Mojang has failed to act")
+        # is an organisation; a name repeated but never "in X" or "from X" ("diagnosed with
+        # Ebola", "cases of Ebola") is no place either; a single mention gets the benefit.
+        if key in analysis.agents:
+            return "ORG"
+        return kind if analysis.mentions.get(key, 0) <= 1 else None
+    if label in NAMED_LABELS:
+        return label
+    return None
+
+
+_WEB_NAME = re.compile(r"[A-Z][\w-]*\.(?:com|org|net|co\.uk|io|news)")
+
+
+def _plain_number(ent: Span) -> bool:
+    """A number stated as a fact: not inside brackets (a conversion) nor part of a formula."""
+    doc = ent.doc
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    if before in ("(", "[", "^", "*", "=", "/", "x") or after in ("^", "*", "=", "/", ")"):
+        return False
+    return not any(t.text in ("^", "*", "=") for t in ent)
