@@ -344,7 +344,7 @@ async def phase(name, figures, concurrency, items, make) -> None:
 
 
 async def simulate(
-    base_url: str, data: dict, concurrency: int, think: float, figures: Figures
+    base_url: str, data: dict, concurrency: int, think: float, figures: Figures, logins: int
 ) -> list:
     import httpx
 
@@ -354,7 +354,13 @@ async def simulate(
     for student in students:
         student.client = httpx.AsyncClient(base_url=base_url, limits=limits, timeout=timeout)
     try:
-        await phase("login", figures, concurrency, students, lambda s: student_log_in(s, figures))
+        await phase(
+            "login",
+            figures,
+            min(concurrency, logins),
+            students,
+            lambda s: student_log_in(s, figures),
+        )
         await phase(
             "start",
             figures,
@@ -497,6 +503,12 @@ def main() -> int:
         help="mean seconds a student spends before each click (0: click as fast as served, "
         "a stress test; with --concurrency equal to --students, a class at its own pace)",
     )
+    parser.add_argument(
+        "--login-concurrency",
+        type=int,
+        default=50,
+        help="students logging in at once (password hashing is the costly step)",
+    )
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--database", default="quiz_bench")
     parser.add_argument("--max-seconds", type=int, default=1200, help="give up after this long")
@@ -550,7 +562,9 @@ def main() -> int:
         figures = Figures(server_pid=server.pid, database=args.database)
         students = asyncio.run(
             asyncio.wait_for(
-                simulate(base_url, data, args.concurrency, args.think, figures),
+                simulate(
+                    base_url, data, args.concurrency, args.think, figures, args.login_concurrency
+                ),
                 timeout=args.max_seconds,
             )
         )
