@@ -14,7 +14,7 @@ from datetime import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from quiz.ingest import IngestedArticle
 from quiz.models import (
@@ -590,11 +590,16 @@ def attempt_submit(*, attempt: Attempt, now: datetime) -> Attempt:
     return locked
 
 
-def attempt_close_overdue(*, now: datetime, assignment: Assignment | None = None) -> int:
-    """Submit every open attempt past its deadline, scored with what was saved."""
+def attempt_close_overdue(
+    *, now: datetime, assignment: Assignment | None = None, student=None
+) -> int:
+    """Submit every open attempt past its deadline (of one assignment or one student, when
+    given), scored with what was saved."""
     attempts = Attempt.objects.filter(submitted_at__isnull=True).select_related("assignment")
     if assignment is not None:
         attempts = attempts.filter(assignment=assignment)
+    if student is not None:
+        attempts = attempts.filter(student=student)
     closed = 0
     for attempt in attempts.filter(
         Q(assignment__closes_at__lte=now) | Q(assignment__time_limit_minutes__isnull=False)
@@ -622,8 +627,3 @@ def attempt_set_position(*, attempt: Attempt, position: int) -> None:
             current_position=position
         )
         attempt.current_position = position
-
-
-def attempts_remaining(*, assignment: Assignment, student) -> int:
-    used = Attempt.objects.filter(assignment=assignment, student=student).aggregate(n=Count("id"))
-    return max(assignment.attempts_allowed - used["n"], 0)

@@ -239,3 +239,17 @@ def test_feedback_highlights_each_questions_evidence_in_the_article(classroom):
     page = client.post(reverse("attempt-submit", args=[attempt.pk]), follow=True).content.decode()
     article = classroom.quiz.article
     assert f'<mark class="evidence">{article.body[0:57]}</mark> <sup>(1, 2, 3)</sup>' in page
+
+
+def test_dashboard_closes_only_the_students_own_overdue_attempts(db):
+    room = classroom_make(students=2)
+    Assignment.objects.filter(pk=room.assignment.pk).update(time_limit_minutes=1)
+    started = timezone.now() - timedelta(minutes=5)
+    mine, theirs = (
+        services.attempt_start(assignment=room.assignment, student=s, now=started)
+        for s in room.students
+    )
+    client_for(room.students[0]).get(reverse("student-dashboard"))
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert mine.is_submitted and not theirs.is_submitted

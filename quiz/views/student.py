@@ -37,7 +37,8 @@ def _assignment_state(assignment: Assignment, attempts: list[Attempt], now) -> s
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Students: every assignment of every class they are in, with its state."""
     now = timezone.now()
-    services.attempt_close_overdue(now=now)  # a student's own overdue attempts show as done
+    # The student's own overdue attempts show as done; other people's wait for their pages.
+    services.attempt_close_overdue(now=now, student=request.user)
     assignments = (
         Assignment.objects.for_student(request.user)
         .select_related("quiz", "school_class")
