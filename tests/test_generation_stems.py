@@ -257,3 +257,57 @@ def test_possessive_of_a_person_from_the_sentence_before_becomes_their_name() ->
     )
     stems = [c.stem for c in questions(text) if c.sentence == 1]
     assert any("Ruiz's speech" in s or "Ruiz\u2019s speech" in s for s in stems), stems
+
+
+def test_an_aside_after_the_subject_goes_with_it() -> None:
+    text = (
+        "Sara Ruiz, ranked 40th in the world, sank to her knees after beating Lena Hart in "
+        "the final."
+    )
+    whos = [c.stem for c in questions(text) if c.answer == "Sara Ruiz" and c.kind == "who"]
+    assert whos and all("ranked" not in stem and not stem.startswith("Who,") for stem in whos)
+
+
+def test_an_appositive_inside_the_subject_is_left_out() -> None:
+    text = "The root of the object, rekt, contains 300 lists of data."
+    asked = [c for c in questions(text) if c.kind == "how_many"]
+    assert asked
+    assert asked[0].stem == "How many lists of data does the root of the object contain?"
+
+
+def test_a_named_appositive_stays_because_it_says_who() -> None:
+    text = "In August, another aid worker, Will Pooley, caught the disease after working in Lagos."
+    asked = [c.stem for c in questions(text) if c.answer == "August"]
+    assert asked and all("Will Pooley" in stem for stem in asked)
+
+
+def test_a_number_in_a_fronted_phrase_is_not_asked_in_place() -> None:
+    text = "With more than 9,000 cases, Sierra Leone now accounts for nearly half of all cases."
+    q = stem_for(text, "more than 9,000 cases")
+    assert not q.stem.startswith("With how many")
+
+
+def test_newsroom_housekeeping_is_never_quizzed() -> None:
+    text = (
+        "Ars is asking Mojang for comment and will update this post if company officials "
+        "respond. A spokesman for the council declined to comment on Friday."
+    )
+    assert questions(text) == []
+
+
+def test_a_quotation_opening_halfway_is_not_asked_as_who_said() -> None:
+    text = (
+        "State Sen. Michael Doherty said Christie when he first ran in 2009 \u201csold himself "
+        "to the people of New Jersey that he was going to change it.\u201d"
+    )
+    assert not [c for c in questions(text) if c.stem.startswith("Who said")]
+
+
+def test_he_standing_for_the_person_asked_about_is_kept() -> None:
+    text = (
+        "US Secretary of State John Kerry said he plans to join the meeting by video after "
+        "breaking a leg in a cycling accident."
+    )
+    q = stem_for(text, "John Kerry")
+    assert q.stem.startswith("Who said he plans to join the meeting")
+    assert not q.pronoun

@@ -147,8 +147,20 @@ def quoted_tokens(doc: spacy.tokens.Doc) -> frozenset[int]:
     return frozenset(inside)
 
 
+# The newsroom's own housekeeping ("X did not respond to a request for comment", "we will
+# update this post"): true, but about the reporting, never about the story.
+_NEWSROOM = re.compile(
+    r"\b(?:(?:request|requests|asked|asking|reached)\b.{0,40}\bfor comment"
+    r"|(?:declined|refused|could not be reached|did not respond|didn't respond|not immediately"
+    r" respond\w*)\b.{0,20}\bcomment|update (?:this|the) (?:post|story|article))",
+    re.IGNORECASE,
+)
+
+
 def _is_usable(span: Span, quoted: frozenset[int]) -> bool:
     text = span.text.strip()
+    if _NEWSROOM.search(text):
+        return False
     words = [t for t in span if not t.is_punct and not t.is_space]
     if len(words) < 6 or len(words) > 80 or not _SENTENCE_END.search(text):
         return False

@@ -20,7 +20,7 @@ from .distractors import (
     stable_hash,
 )
 from .propose import PERSON_NOUNS, Candidate, _web_names, entity_type, noun_answer, propose
-from .rank import Draft, breaks_rules, score, select
+from .rank import Draft, breaks_rules, leans_on_pronoun, score, select
 from .stems import SUBJECT_DEPS
 
 GENERATOR_VERSION = "2026.11.6"
@@ -218,6 +218,8 @@ def _raw_score(candidate: Candidate) -> float:
 def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | None:
     sentence = analysis.sentences[candidate.sentence]
     evidence = analysis.body[sentence.start : sentence.end]
+    if candidate.pronoun:
+        return None  # "What were restrained compared to the torrent he released?"
     wrong = _distractors_for(candidate.answer, candidate.answer_type, evidence, pools)
     if len(wrong) < 3:
         return None
@@ -235,7 +237,9 @@ def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | No
         evidence_end=sentence.end,
         answer_type=candidate.answer_type,
         score=round(value, 4),
-        pronoun=candidate.pronoun,
+        # A pronoun the stem keeps on purpose ("after breaking his leg", its owner asked about)
+        # still reads less plainly than a name: the ranking admits only a few of them.
+        pronoun=leans_on_pronoun(candidate.stem),
     )
 
 

@@ -364,12 +364,27 @@ def _echo(renderer: Renderer, sentence: Sentence, start: int, end: int, words: s
     words are left to a cloze, which reads better there."""
     if len(sentence.span) > _ECHO_LIMIT or any(i in sentence.quoted for i in range(start, end)):
         return None
+    if _fronted(sentence, start, end):
+        return None
     stem = cloze(renderer, start, end)
     if not stem.endswith(".") or BLANK not in stem or renderer.pronoun_left:
         return None
     text = stem.replace(BLANK, words, 1)[:-1].rstrip() + "?"
     text = re.sub(r"^(?:And|But|So|Yet),? ", "", text)  # the link to the sentence before
     return text[:1].upper() + text[1:]
+
+
+def _fronted(sentence: Sentence, start: int, end: int) -> bool:
+    """ "With _____ cases, Sierra Leone accounts for ...": a phrase opening the sentence
+    before its comma reads, asked in place, as a question that lost its word order."""
+    doc = sentence.span.doc
+    first = sentence.span.start
+    while first < start and (doc[first].dep_ == "cc" or doc[first].is_punct):
+        first += 1
+    if start - first > 1 or any(not doc[i].pos_ == "ADP" for i in range(first, start)):
+        return False
+    after = doc[end : min(end + 6, sentence.span.end)]
+    return any(t.text == "," for t in after)
 
 
 def _which_noun(text: str, answer_type: str) -> str:
@@ -494,7 +509,7 @@ def _moved_question(renderer: Renderer, ent: Span, answer_type: str) -> tuple[st
         removed,
         wh,
         as_subject,
-        quote_kept=wh == "Who" and _speaker_of_quote(head),
+        quote_kept=wh == "Who" and _speaker_of_quote(head, renderer.sentence.quoted),
     )
     if stem is None:
         return None
@@ -623,7 +638,10 @@ def _which_role(renderer: Renderer, ent: Span, head: Token) -> tuple[str, str] |
 _FIRST_OR_SECOND = {"i", "me", "my", "we", "us", "our", "you", "your"}
 
 
-def _speaker_of_quote(head: Token) -> bool:
+_HE_SHE = {"he", "she", "they", "it", "him", "her", "them"}
+
+
+def _speaker_of_quote(head: Token, quoted: frozenset[int] | set[int] = frozenset()) -> bool:
     """ "Doherty said Christie 'did not follow through'": who said it is a fair question
     when the words said stand alone (no "I" or "you" to lose their meaning, long enough)."""
     verb = head.head
@@ -634,6 +652,12 @@ def _speaker_of_quote(head: Token) -> bool:
         return False
     words = [t for t in said[0].subtree if not t.is_punct]
     if len(words) < 6 or any(t.lower_ in _FIRST_OR_SECOND for t in words):
+        return False
+    # "said Christie when he first ran 'sold himself ...'": a quotation that opens halfway,
+    # after a clause of the writer's own, reads as a muddle once asked.
+    if quoted and any(
+        t.i not in quoted and (t.dep_ in ("advcl", "mark") or t.lower_ in _HE_SHE) for t in words
+    ):
         return False
     # "Who said that had nothing to do with it?": words leaning on the sentence before.
     if words[0].pos_ == "PRON" or words[0].lower_ in ("this", "that", "these", "those"):

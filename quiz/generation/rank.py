@@ -85,6 +85,11 @@ def breaks_rules(stem: str, answer: str, distractors: tuple[str, ...], evidence:
     return None
 
 
+def leans_on_pronoun(stem: str) -> bool:
+    """The stem holds a personal pronoun ("her knees", "he said"), as the checker counts."""
+    return any(w in PRONOUNS and not w.isupper() for w in re.findall(r"[\w']+", stem.lower()))
+
+
 def score(kind: str, importance: float, moved: bool, pronoun: bool, stem: str) -> float:
     length = len(stem.split())
     value = importance + KIND_BONUS.get(kind, 0.0) + (0.4 if moved else 0.0)
@@ -104,7 +109,11 @@ _FAMILIES = {
 
 # Dates are the cheapest facts to ask about; a quiz of weekdays teaches little.
 TIME_COST = 0.5
-SENTENCE_REPEAT = 0.9  # penalty for a second question on one sentence (grows after)
+SENTENCE_REPEAT = 0.9
+# Stems keeping a pronoun ("her opening game", its owner named in the stem) read less plainly
+# than names: they cost a little and are never more than this share of a pool.
+PRONOUN_SHARE = 0.15
+PRONOUN_COST = 0.5  # penalty for a second question on one sentence (grows after)
 _FAMILY_PENALTY = {"time": 1.0}
 
 
@@ -134,7 +143,7 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
     while remaining and len(chosen) < limit:
         best_index = -1
         best_value = float("-inf")
-        pronoun_room = pronoun_count + 1 <= 0.1 * max(len(chosen) + 1, 10)
+        pronoun_room = pronoun_count + 1 <= PRONOUN_SHARE * max(len(chosen) + 1, 10)
         for index, draft in enumerate(remaining):
             if draft.pronoun and not pronoun_room:
                 continue  # kept for later, when the pool is big enough to carry one more
@@ -145,6 +154,7 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
                 - SENTENCE_REPEAT * per_sentence[draft.sentence] ** 1.5
                 - 2.5 * per_answer[key]
                 - 0.25 * per_kind[draft.kind]
+                - (PRONOUN_COST if draft.pronoun else 0.0)
                 # Four dates in the first ten teach less than a date, a name, a place, a number.
                 - _FAMILY_PENALTY.get(_type_family(draft.answer_type), 0.2)
                 * per_type[_type_family(draft.answer_type)]

@@ -223,10 +223,16 @@ class Renderer:
                 if possessive:
                     return self._owner(name, token)
                 return name
+            only = next(iter(earlier)) if len(earlier) == 1 else name
+            if not possessive and only and self._asked_about(only, token):
+                # "Who said he plans to ...?": "he" is the person the question word asks for.
+                return token.text
             if possessive and name and self._asked_about(name, token):
                 # "Who said he plans ... after breaking his leg?": "his" is the person asked
                 # about, whom the question word stands for; the sentence's words read right.
                 return token.text
+        if possessive and token.i in self.sentence.quoted:
+            return token.text  # a speaker's own words are never changed
         if possessive:
             # "in her opening game" -> "in the opening game": same fact, no dangling pronoun.
             return "the"
@@ -313,6 +319,12 @@ class Renderer:
         return "".join(parts)
 
 
+_ASIDE = r"(?:for example|for instance|however|meanwhile|still|nonetheless|though|too|also)"
+_ASIDES_AFTER_WH = re.compile(rf"^(Who|What|Which \w+),? {_ASIDE}, ", re.IGNORECASE)
+_ASIDES_INSIDE = re.compile(rf", {_ASIDE}, ", re.IGNORECASE)
+_ASIDES_FIRST = re.compile(rf"^{_ASIDE}, ", re.IGNORECASE)
+
+
 def tidy(text: str) -> str:
     """Mend the seams left where phrases were taken out."""
     text = _QUOTES.sub("", text)
@@ -330,12 +342,10 @@ def tidy(text: str) -> str:
         r"\1 ",
         text,
     )
-    # "Who for example, said ...": a parenthetical left after the wh word takes its commas.
-    text = re.sub(
-        r"^(Who|What|Which \w+) (for example|for instance|however|meanwhile|too|also), ",
-        r"\1, \2, ",
-        text,
-    )
+    # "Who, for example, said ...": a link to the sentence before means nothing in a question.
+    text = re.sub(_ASIDES_AFTER_WH, r"\1 ", text)
+    text = re.sub(_ASIDES_INSIDE, " ", text)
+    text = re.sub(_ASIDES_FIRST, "", text)
     text = re.sub(r"\s+", " ", text).strip()
     return text[:1].upper() + text[1:]
 
@@ -463,6 +473,7 @@ def wh_question(
             and any(doc[i].text == "," for i in removed)
         ):
             removed = removed | {last + 1}
+        removed = removed | _aside_after_subject(clause, removed)
         for token in clause:
             if token.i in removed:
                 if not placed:
@@ -517,7 +528,9 @@ def wh_question(
         if neg.lower_ in ("n't", "n\u2019t"):
             skip.add(neg.i)
             aux_text += " not"
-    subject_tokens = [t for t in clause if subject_start <= t.i < subject_end]
+    asides = _appositives([t for t in clause if subject_start <= t.i < subject_end])
+    skip |= asides
+    subject_tokens = [t for t in clause if subject_start <= t.i < subject_end and t.i not in asides]
     if subject_end - subject_start == 1 and subject_tokens[0].lower_ in _VAGUE_SUBJECTS:
         return None  # "What does this run?": the question needs its antecedent
     front = [t for t in clause if t.i < subject_start and t.i not in skip]
@@ -559,6 +572,49 @@ def wh_question(
         keep = first_word is not None and not renderer.common_word(first_word)
         text = prefix + (text if keep and not text.startswith(wh) else text[:1].lower() + text[1:])
     return tidy(text)
+
+
+def _aside_after_subject(clause: list[Token], removed: set[int]) -> set[int]:
+    """ "Mirza, ranked 134 in the world, sank ...": an aside between the subject asked about
+    and the rest of its clause goes with the subject ("Who sank ...?"), commas and all."""
+    last = max(removed)
+    positions = [n for n, t in enumerate(clause) if t.i == last + 1]
+    if not positions or clause[positions[0]].text != ",":
+        return set()
+    start = positions[0]
+    for n in range(start + 1, min(start + 14, len(clause))):
+        if clause[n].text == ",":
+            rest = clause[n + 1 :]
+            if any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in rest):
+                return {t.i for t in clause[start : n + 1]}
+            return set()
+        if clause[n].text in ";:()\u2014\u2013" or clause[n].text in _QUOTE_MARKS:
+            return set()
+    return set()
+
+
+_QUOTE_MARKS = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"}
+
+
+def _appositives(tokens: list[Token]) -> set[int]:
+    """ "the root of the object, rekt," -> "the root of the object": an appositive set off by
+    commas inside a subject only interrupts the question; its tokens and commas."""
+    inside = {t.i for t in tokens}
+    gone: set[int] = set()
+    for t in tokens:
+        if t.dep_ != "appos" or t.head.i not in inside:
+            continue
+        if t.pos_ == "PROPN" and not any(
+            c.pos_ == "PROPN" and c.dep_ != "appos" for c in t.head.children
+        ):
+            continue  # "another aid worker, William Pooley,": the name says who is meant
+        left, right = t.left_edge.i, t.right_edge.i
+        if left - 1 in inside and t.doc[left - 1].text == ",":
+            left -= 1
+            if right + 1 < len(t.doc) and t.doc[right + 1].text == ",":
+                right += 1
+            gone |= set(range(left, right + 1))
+    return gone
 
 
 def cloze(renderer: Renderer, start: int, end: int) -> str:
