@@ -71,6 +71,7 @@ class Question(models.Model):
         HOW_MANY = "how_many", "How many / how much"
         WHICH = "which", "Which"
         WHY = "why", "Why"
+        HOW = "how", "How (by what means)"
         CLOZE = "cloze", "Fill the gap"
 
     class Status(models.TextChoices):

@@ -138,3 +138,68 @@ def test_technical_terms_are_not_taken_for_organisations() -> None:
     answers = {c.answer: c.answer_type for s in analysis.sentences for c in propose(analysis, s)}
     assert "CPU" not in answers and "ArrayLists" not in answers
     assert answers.get("Mojang") == "ORG"
+
+
+def test_a_means_gets_other_means_of_the_same_form() -> None:
+    from quiz.generation import generate_questions
+
+    text = (
+        "Sara Ruiz became the youngest player to win a title by claiming the doubles at the "
+        "Lisbon Open. She began by serving three aces in the first game. Ruiz then broke her "
+        "rival twice in a row. She celebrated by throwing her racket into the crowd. The crowd "
+        "cheered loudly for the local champion, who was playing in her first final."
+    )
+    hows = [q for q in generate_questions(text).questions if q.kind == "how"]
+    assert hows
+    assert all(choice.startswith("by ") for q in hows for choice in q.choices)
+
+
+def test_a_hospital_gets_real_hospitals_of_the_city_the_sentence_names() -> None:
+    evidence = "The patient is being treated at Edinburgh's Leith Hospital after flying home."
+    wrong = distractors("Leith Hospital", "FAC", evidence, Pools())
+    assert len(wrong) == 3
+    assert {"Royal Infirmary of Edinburgh", "Western General Hospital"} <= set(wrong)
+    assert not any("Madrid" in w or "Paris" in w for w in wrong)
+
+
+def test_an_airport_never_gets_itself_under_a_shorter_name() -> None:
+    evidence = "A power cut at Luton International Airport in London delayed flights on Monday."
+    wrong = distractors("Luton International Airport", "FAC", evidence, Pools())
+    assert len(wrong) == 3
+    assert all("Luton" not in w for w in wrong)
+    assert all(w.endswith("Airport") for w in wrong)
+
+
+def test_a_local_town_gets_only_the_articles_places_or_its_countrys_cities() -> None:
+    evidence = "The mayor of Millbrook said the bridge would reopen in the spring."
+    few = distractors("Millbrook", "CITY", evidence, pools_with(CITY=["Ashford", "Kenton"]))
+    assert sorted(few) == ["Ashford", "Kenton"]  # too few: the question is dropped, not padded
+    pools = pools_with(CITY=["Ashford", "Kenton"])
+    pools.region = "north_america"
+    filled = distractors("Millbrook", "CITY", evidence, pools)
+    assert filled[:2] == ["Ashford", "Kenton"] or sorted(filled[:2]) == ["Ashford", "Kenton"]
+    assert len(filled) == 3
+
+
+def test_an_organisation_of_no_clear_sector_gets_no_made_up_stand_ins() -> None:
+    evidence = "The terminal most affected is Skyrail, officials said."
+    assert distractors("Skyrail", "ORG", evidence, Pools()) == []
+
+
+def test_a_newspaper_gets_other_news_organisations() -> None:
+    evidence = "In March, the Daily Courier Times highlighted the use of the border crossing."
+    wrong = distractors("Daily Courier Times", "ORG", evidence, Pools())
+    news = {"Associated Press", "Reuters", "BBC", "CNN", "The New York Times", "Bloomberg",
+            "The Washington Post", "The Guardian", "Financial Times", "The Wall Street Journal",
+            "Al Jazeera", "Agence France-Presse"}  # fmt: skip
+    assert len(wrong) == 3 and set(wrong) <= news
+
+
+def test_the_answers_own_initials_in_brackets_leave_the_stem() -> None:
+    from quiz.generation.pipeline import _without_own_acronym
+
+    stem = "They apply the principles of which organisation (IFF) to immunisation?"
+    assert _without_own_acronym(stem, "International Finance Facility") == (
+        "They apply the principles of which organisation to immunisation?"
+    )
+    assert _without_own_acronym(stem, "World Bank") == stem

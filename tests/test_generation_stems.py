@@ -311,3 +311,15 @@ def test_he_standing_for_the_person_asked_about_is_kept() -> None:
     q = stem_for(text, "John Kerry")
     assert q.stem.startswith("Who said he plans to join the meeting")
     assert not q.pronoun
+
+
+def test_a_means_after_by_becomes_a_how_question() -> None:
+    text = (
+        "A year ago, Sara Ruiz became the youngest player to win a title by claiming the "
+        "doubles at the Lisbon Open."
+    )
+    q = [c for c in questions(text) if c.kind == "how"][0]
+    assert q.answer == "by claiming the doubles"
+    assert q.stem == (
+        "How did Sara Ruiz become the youngest player to win a title at the Lisbon Open a year ago?"
+    )

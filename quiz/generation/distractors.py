@@ -26,9 +26,18 @@ def _read_regions(name: str) -> dict[str, str]:
     return dict(line.split("\t", 1) for line in _read_list(name))
 
 
+def _read_facilities(name: str) -> list[tuple[str, str, str]]:
+    rows = [line.split("\t") for line in _read_list(name)]
+    return [(kind, city, place) for kind, city, place in rows]
+
+
 COUNTRY_REGIONS = _read_regions("countries.txt")
+FACILITIES = _read_facilities("facilities.txt")
 CITY_REGIONS = _read_regions("cities.txt")
-ORGANISATIONS = _read_list("organisations.txt")
+ORGANISATIONS = [
+    (sector, name)
+    for sector, name in (line.split("\t") for line in _read_list("organisations.txt"))
+]
 FIRST_NAMES = _read_list("first_names.txt")
 LAST_NAMES = _read_list("last_names.txt")
 NATIONALITIES = _read_list("nationalities.txt")
@@ -143,6 +152,9 @@ def country_of(text: str) -> str | None:
     return COUNTRIES.get(key) or COUNTRIES.get(fold(text))
 
 
+REGION_WORDS = {"province", "region", "county", "district", "governorate", "prefecture", "oblast"}
+
+
 def fine_type(label: str, text: str) -> str:
     """The answer type used to match distractors: GPE splits into countries, states, cities."""
     if label == "GPE":
@@ -150,6 +162,8 @@ def fine_type(label: str, text: str) -> str:
             return "COUNTRY"
         if text.strip() in US_STATES:
             return "STATE"
+        if text.split() and text.split()[-1].casefold() in REGION_WORDS:
+            return "REGION"  # "Anbar Province" is no city
         return "CITY"
     return label
 
@@ -371,8 +385,6 @@ def _fallback(kind: str, answer: str, pools: Pools) -> list[str]:
         return _by_region(CITY_REGIONS, region, seed)
     if kind == "STATE":
         return US_STATES
-    if kind == "ORG":
-        return ORGANISATIONS
     if kind == "NORP":
         return NATIONALITIES
     if kind == "EVENT":
@@ -393,6 +405,75 @@ TAIL_WORDS = {
     "museum", "prison", "centre", "center", "hall", "square", "tower", "school", "arena",
     "cathedral", "palace", "port", "harbour", "harbor", "library", "theatre", "theater",
 }  # fmt: skip
+
+
+_FACILITY_KINDS = {
+    "airport": "airport", "hospital": "hospital", "infirmary": "hospital", "clinic": "hospital",
+    "university": "university", "college": "university", "stadium": "stadium",
+    "arena": "stadium", "station": "station",
+}  # fmt: skip
+
+
+def facilities_near(answer: str, tail: str, evidence: str, region: str | None) -> list[str]:
+    """Real places of the kind `tail` names ("International Airport" -> airports): those of
+    the city the evidence names nearest the answer first, then of the other cities it names,
+    then of their part of the world; none elsewhere, and none sharing the answer's name."""
+    kind = _FACILITY_KINDS.get(tail.split()[-1].casefold())
+    if kind is None:
+        return []
+    own = set(phrase(answer).split()) - set(phrase(tail).split()) - _LINK_WORDS
+    places = [
+        (city, place)
+        for k, city, place in FACILITIES
+        if k == kind and not own & set(phrase(place).split())
+    ]
+    at = fold(evidence).find(fold(answer))
+    named = [city for city in dict.fromkeys(c for c, _ in places) if contains(evidence, city)]
+    named.sort(key=lambda city: abs(fold(evidence).find(fold(city)) - at))
+    regions = {CITY_REGIONS.get(city) for city in named} - {None}
+    regions = regions or {_region_in(evidence) or region} - {None}
+    by_city = [place for city in named for c, place in places if c == city]
+    if regions:
+        nearby = [p for c, p in places if c not in named and CITY_REGIONS.get(c) in regions]
+    else:  # nowhere named: any of the kind, called as the answer is ("... Hospital")
+        nearby = [p for _, p in places if p.split()[-1].casefold() == tail.split()[-1].casefold()]
+    return by_city + nearby
+
+
+_SECTOR_WORDS = {
+    "news": {
+        "times", "news", "post", "journal", "herald", "guardian", "telegraph", "press",
+        "tribune", "gazette", "mail", "reuters", "bbc", "cnn", "newspaper", "magazine",
+        "broadcaster", "network", "reported", "reporting",
+    },
+    "government": {
+        "department", "ministry", "agency", "administration", "office", "commission",
+        "service", "council", "authority", "bureau", "directorate",
+    },
+    "charity": {"foundation", "trust", "charity", "aid", "relief", "campaign", "rights"},
+    "finance": {"bank", "reserve", "fund", "exchange", "treasury"},
+    "airline": {"airways", "airlines", "air", "airline", "carrier", "flight", "flights"},
+    "health": {"hospital", "infirmary", "clinic", "nhs", "health", "medical"},
+    "international": {"nations", "organization", "organisation", "union", "alliance"},
+}  # fmt: skip
+
+
+def organisation_sector(answer: str, evidence: str) -> str | None:
+    """What kind of body `answer` is: known by name, by its own last word ("... Times",
+    "Department of ..."), else None. Stand-ins from outside the article need a sector."""
+    for sector, name in ORGANISATIONS:
+        if fold(name) == fold(answer):
+            return sector
+    # "FlightAware was not reporting delays": a body that reports is a news source.
+    reports = rf"{re.escape(answer)}\W+(?:\w+\W+){{0,3}}(?:report|publish|broadcast)\w*"
+    if re.search(reports, evidence, re.IGNORECASE):
+        return "news"
+    words = [w.casefold() for w in re.findall(r"[\w']+", answer)]
+    for word in (words[-1:] + words[:1]) if words else []:
+        for sector, cues in _SECTOR_WORDS.items():
+            if word in cues:
+                return sector
+    return None
 
 
 def _region_in(text: str) -> str | None:
@@ -416,7 +497,9 @@ def _generic_tail(answer: str) -> str | None:
     return " ".join(tail)
 
 
-_LINK_WORDS = {"the", "of", "and", "a", "an", "in", "for", "on", "at", "to", "de", "al", "v", "vs"}
+_LINK_WORDS = {
+    "the", "of", "and", "a", "an", "in", "for", "on", "at", "to", "by", "de", "al", "v", "vs",
+}  # fmt: skip
 
 
 def _shares_word(a: str, b: str) -> bool:
@@ -568,15 +651,48 @@ def distractors(
         # A hospital among hospitals: other kinds of organisation would give the key away.
         article = [a for a in article if a.split()[-1].lower() == tail.split()[-1].lower()]
     from_article = choose(article, answer, evidence, avoid, count, seed)
-    if len(from_article) < count and tail and kind in ("FAC", "ORG", "LOC"):
-        # "Stansted International Airport" -> "Luton International Airport": same kind of place,
-        # in the part of the world the sentence is about ("... hospital in London").
-        region = _region_in(evidence) or pools.region
-        cities = [c for c, r in CITY_REGIONS.items() if r == region] or list(CITY_REGIONS)
-        made = sorted((f"{c} {tail}" for c in cities), key=lambda c: stable_hash(str(seed), c))
-        from_article += choose(
-            made, answer, evidence, [*avoid, *from_article], count - len(from_article), seed, True
+    if tail and kind in ("FAC", "ORG", "LOC"):
+        # "Gartnavel Hospital" -> other real hospitals, of the city the sentence names first:
+        # a made-up "Madrid Hospital" beside a Glasgow one would give the key away.
+        if len(from_article) < count:
+            known = facilities_near(answer, tail, evidence, pools.region)
+            from_article += choose(
+                known,
+                answer,
+                evidence,
+                [*avoid, *from_article],
+                count - len(from_article),
+                seed,
+                keep_order=True,
+            )
+        return from_article
+    if kind == "CITY" and answer not in CITY_REGIONS:
+        # A town only the article knows ("Phillipsburg"): big cities of the country the
+        # article is about at most, never of somewhere else in the world.
+        if pools.region is None or len(from_article) >= count:
+            return from_article
+        cities = sorted(
+            (c for c, r in CITY_REGIONS.items() if r == pools.region),
+            key=lambda c: stable_hash(str(seed), c),
         )
+        return from_article + choose(
+            cities, answer, evidence, [*avoid, *from_article], count - len(from_article), seed
+        )
+    if kind == "ORG":
+        sector = organisation_sector(answer, evidence)
+        if sector is None:
+            return from_article  # "the terminal most affected is Ryanair": no guessing
+        # The article's bodies of another clear sector ("British Airways" for a health body)
+        # would stand out; those of no clear sector may stay.
+        article = [a for a in article if organisation_sector(a, "") in (None, sector)]
+        from_article = choose(article, answer, evidence, avoid, count, seed)
+        if len(from_article) < count:
+            same = [name for s, name in ORGANISATIONS if s == sector]
+            same.sort(key=lambda n: stable_hash(str(seed), n))
+            from_article += choose(
+                same, answer, evidence, [*avoid, *from_article], count - len(from_article), seed
+            )
+        return from_article
     if len(from_article) < count:
         rest = choose(
             _fallback(kind, answer, pools),

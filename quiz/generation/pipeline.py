@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lemminflect import getInflection
 from spacy.tokens import Token
@@ -81,6 +81,8 @@ def build_pools(analysis: Analysis) -> Pools:
         if country in COUNTRY_REGIONS:
             pools.region = COUNTRY_REGIONS[country]
             break
+    if pools.region is None and pools.by_type.get("STATE"):
+        pools.region = COUNTRY_REGIONS.get("United States")  # "New Jersey" says where we are
     return pools
 
 
@@ -180,6 +182,11 @@ def _distractors_for(
     count: int = 3,
     below: int | None = None,
 ) -> list[str]:
+    if answer_type == "MANNER":
+        # "by claiming the doubles": other things the article's people did, in the same form.
+        means = [f"by {g}" for g in pools.by_type.get("CAUSE_ING", [])]
+        merged = Pools(by_type={"MANNER": means}, region=pools.region)
+        return distractors(answer, "MANNER", evidence, merged, avoid, count, below)
     if answer_type == "CAUSE":
         answer_type = _cause_type(answer)
     elif answer_type.startswith("THING"):
@@ -203,7 +210,7 @@ def _distractors_for(
 
 # A name blanked or asked in place is still a central fact (who, where, which body), worth
 # more than a blanked common noun phrase, which is all the plain cloze bonus assumes.
-NAMED_TYPES = {"PERSON", "ORG", "FAC", "CITY", "COUNTRY", "STATE", "LOC", "EVENT", "CASE"}
+NAMED_TYPES = {"PERSON", "ORG", "FAC", "CITY", "COUNTRY", "STATE", "REGION", "LOC", "EVENT", "CASE"}
 NAMED_CLOZE = 0.4
 
 
@@ -215,11 +222,27 @@ def _raw_score(candidate: Candidate) -> float:
     return value
 
 
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+_ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "to", "at", "a", "an"}
+
+
+def _without_own_acronym(stem: str, answer: str) -> str:
+    """ "which organisation (IFF)" for "International Finance Facility": the answer's own
+    initials in brackets would give it away, so they go."""
+    initials = "".join(w[0] for w in re.findall(r"[\w']+", answer) if w not in _ACRONYM_SKIP)
+    if len(initials) < 2:
+        return stem
+    return _ACRONYM.sub(
+        lambda m: "" if m.group(1).upper() == initials.upper() else m.group(0), stem
+    )
+
+
 def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | None:
     sentence = analysis.sentences[candidate.sentence]
     evidence = analysis.body[sentence.start : sentence.end]
     if candidate.pronoun:
         return None  # "What were restrained compared to the torrent he released?"
+    candidate = replace(candidate, stem=_without_own_acronym(candidate.stem, candidate.answer))
     wrong = _distractors_for(candidate.answer, candidate.answer_type, evidence, pools)
     if len(wrong) < 3:
         return None

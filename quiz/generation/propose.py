@@ -40,6 +40,7 @@ WHICH_NOUNS = {
     "COUNTRY": "which country",
     "STATE": "which state",
     "CITY": "which city",
+    "REGION": "which region",
     "LOC": "which place",
     "FAC": "which place",
     "ORG": "which organisation",
@@ -193,6 +194,7 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             if role is not None:
                 found.append(role)
     found.extend(_why_candidates(analysis, sentence))
+    found.extend(_how_candidates(analysis, sentence))
     found.extend(_what_candidates(analysis, sentence))
     return found
 
@@ -470,7 +472,7 @@ def _moved_question(renderer: Renderer, ent: Span, answer_type: str) -> tuple[st
             if prep.lower_ not in TIME_PREPS:
                 return None
             wh, keep_prep = "When", False
-        elif answer_type in ("COUNTRY", "CITY", "STATE", "LOC", "FAC"):
+        elif answer_type in ("COUNTRY", "CITY", "STATE", "REGION", "LOC", "FAC"):
             place = _place_wh(prep, answer_type)
             if place is None:
                 return None
@@ -813,6 +815,66 @@ def _why_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
     return found
 
 
+_AFTER_OBJECT = {"prep", "relcl", "acl", "punct", "cc", "conj"}
+
+
+def _how_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
+    """ "She became the youngest Indian to win a title by claiming the doubles" -> "How did
+    she become the youngest Indian to win a title?": a means ("by" and a gerund) answers how."""
+    span = sentence.span
+    found: list[Candidate] = []
+    for token in span:
+        if token.lower_ != "by" or token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX"):
+            continue
+        gerunds = [c for c in token.children if c.dep_ == "pcomp" and c.tag_ == "VBG"]
+        if not gerunds or token.i in sentence.quoted:
+            continue
+        gerund = gerunds[0]
+        end = gerund.right_edge.i + 1
+        for t in gerund.subtree:
+            if t.dep_ == "relcl":
+                end = min(end, t.left_edge.i)
+        objects = [c for c in gerund.children if c.dep_ == "dobj"]
+        if objects and objects[0].i > gerund.i:
+            # "by claiming the doubles | at the Hyderabad Open": the means is the act and what
+            # it acted on; where it happened stays in the question.
+            kept = [c.right_edge.i for c in objects[0].children if c.dep_ not in _AFTER_OBJECT]
+            end = min(end, max([objects[0].i, *kept]) + 1)
+        answer_tokens = span.doc[token.i : end]
+        if any(t.is_punct and t.text not in "-'’" for t in answer_tokens):
+            continue
+        answer = answer_tokens.text.strip()
+        if not 3 <= len(answer.split()) <= 12:
+            continue
+        verb = finite_clause_verb(token.head)
+        clause = main_clause(verb) if verb is not None else None
+        if clause is None:
+            continue
+        renderer = Renderer(analysis, sentence, answer.casefold())
+        removed = set(range(token.i, end))
+        if token.i > span.start and span.doc[token.i - 1].text == ",":
+            removed.add(token.i - 1)
+        stem = wh_question(renderer, clause[0], clause[1], removed, "How", False)
+        if stem is None:
+            continue
+        start_char = sentence.start - span.start_char + answer_tokens.start_char
+        found.append(
+            Candidate(
+                sentence=sentence.index,
+                kind="how",
+                stem=stem,
+                answer=answer,
+                answer_type="MANNER",
+                answer_start=start_char,
+                answer_end=start_char + len(answer),
+                moved=True,
+                pronoun=renderer.pronoun_left,
+                importance=0.5 + (0.6 if sentence.index < 3 else 0.0),
+            )
+        )
+    return found
+
+
 def _cause_phrase(token: Token) -> tuple[int, int, int, int, Token] | None:
     """(marker start, answer start, answer end, phrase end, attachment) for a causal phrase."""
     lower = token.lower_
@@ -1039,6 +1101,11 @@ def _what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
                     renderer, clause[0], clause[1], set(range(*constituent(root))), "What", False
                 )
                 moved = stem is not None
+        if _vagueness(span.doc[start:end]) >= 0.8:
+            continue  # "What did he contract? the disease": the article's name for its topic
+        content = [t for t in span.doc[start:end] if t.pos_ in ("NOUN", "ADJ", "PROPN", "NUM")]
+        if stem is None and len(content) < 2:
+            continue  # "Photos uploaded by _____": one bare noun blanked tests no fact
         if stem is None:
             # Blanks for arguments, not settings: "in _____" or "on _____" phrases say where
             # or when something happened, which other questions ask better.

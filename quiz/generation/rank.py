@@ -5,7 +5,7 @@ the article and over kinds of question, never the same answer and evidence twice
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .distractors import contains, fold, phrase
@@ -19,6 +19,7 @@ KIND_BONUS = {
     "how_many": 0.6,
     "which": 0.8,
     "why": 1.0,
+    "how": 0.9,
     "what": 0.6,
     "cloze": 0.0,
     "in_place": 0.0,  # a cloze asked with a wh word where the blank stood
@@ -103,7 +104,8 @@ def score(kind: str, importance: float, moved: bool, pronoun: bool, stem: str) -
 _FAMILIES = {
     "DATE": "time", "TIME": "time", "YEAR": "time", "DURATION": "number", "NUMBER": "number",
     "MONEY": "number", "PERCENT": "number", "QUANTITY": "number", "SCORE": "number",
-    "COUNTRY": "place", "CITY": "place", "STATE": "place", "LOC": "place", "FAC": "place",
+    "COUNTRY": "place", "CITY": "place", "STATE": "place", "REGION": "place", "LOC": "place",
+    "FAC": "place",
 }  # fmt: skip
 
 
@@ -121,6 +123,22 @@ def _type_family(answer_type: str) -> str:
     return _FAMILIES.get(answer_type, answer_type.split("_")[0])
 
 
+def _overlaps(draft: Draft, taken: list[str]) -> bool:
+    """True when the draft's answer holds, or is held in, an answer already asked about in the
+    same sentence: two questions on one phrase test one fact."""
+    own = phrase(draft.answer)
+    for other in taken:
+        if contains(own, other) or contains(other, own):
+            # "Ramadi" / "the city of Ramadi" is one fact; "UK" / "UK government policy" two.
+            a, b = set(own.split()) - _SMALL_WORDS, set(other.split()) - _SMALL_WORDS
+            if a and b and len(a & b) / len(a | b) >= 0.5:
+                return True
+    return False
+
+
+_SMALL_WORDS = {"the", "a", "an", "of", "s", "in", "on", "to", "for", "and"}
+
+
 def select(drafts: list[Draft], limit: int) -> list[Draft]:
     """Greedy ranking: each pick is the best remaining question after penalties for
     repeating a sentence, an answer or a kind already picked."""
@@ -133,6 +151,7 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
     per_kind: Counter[str] = Counter()
     per_type: Counter[str] = Counter()
     pronoun_count = 0
+    answers_of: defaultdict[int, list[str]] = defaultdict(list)
     # The first ten spread over the article: its fifths, each a little less welcome once used.
     sentences = max((d.sentence for d in drafts), default=0) + 1
     per_part: Counter[int] = Counter()
@@ -147,6 +166,8 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
         for index, draft in enumerate(remaining):
             if draft.pronoun and not pronoun_room:
                 continue  # kept for later, when the pool is big enough to carry one more
+            if _overlaps(draft, answers_of[draft.sentence]):
+                continue  # "_____" for "the city of Ramadi" after "Ramadi" in the same sentence
             key = draft.answer_key
             value = (
                 draft.score
@@ -175,6 +196,7 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
         if per_sentence[draft.sentence] >= 4:
             continue
         chosen.append(draft)
+        answers_of[draft.sentence].append(phrase(draft.answer))
         used_pairs.add((key, draft.sentence))
         stems.add(fold(draft.stem))
         per_sentence[draft.sentence] += 1

@@ -199,8 +199,7 @@ class Renderer:
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         possessive = token.tag_ == "PRP$"
         if possessive and following is not None and following.lower_ == "own":
-            self.pronoun_left = True
-            return token.text
+            return token.text  # "for its own gain": the owner is the clause's own subject
         if lower in PERSONAL and token.i not in self.sentence.quoted:
             earlier = self.people_earlier_in_sentence(token)
             reporting = token.dep_ in SUBJECT_DEPS and token.head.lemma_ in REPORTING_VERBS
