@@ -175,7 +175,7 @@ def test_a_local_town_gets_only_the_articles_places_or_its_countrys_cities() -> 
     few = distractors("Millbrook", "CITY", evidence, pools_with(CITY=["Ashford", "Kenton"]))
     assert sorted(few) == ["Ashford", "Kenton"]  # too few: the question is dropped, not padded
     pools = pools_with(CITY=["Ashford", "Kenton"])
-    pools.region = "north_america"
+    pools.region, pools.country = "north_america", "United States"
     filled = distractors("Millbrook", "CITY", evidence, pools)
     assert filled[:2] == ["Ashford", "Kenton"] or sorted(filled[:2]) == ["Ashford", "Kenton"]
     assert len(filled) == 3

@@ -323,3 +323,27 @@ def test_a_means_after_by_becomes_a_how_question() -> None:
     assert q.stem == (
         "How did Sara Ruiz become the youngest player to win a title at the Lisbon Open a year ago?"
     )
+
+
+def test_a_perfect_participle_in_front_gives_a_reason() -> None:
+    text = (
+        "Having been diagnosed in the very early stages of the illness, the patient is "
+        "expected to recover fully."
+    )
+    whys = [c for c in questions(text) if c.kind == "why"]
+    assert whys
+    assert whys[0].answer == "Having been diagnosed in the very early stages of the illness"
+    assert whys[0].stem == "Why is the patient expected to recover fully?"
+
+
+def test_a_time_asked_about_takes_its_local_time_qualifier_along() -> None:
+    text = (
+        "The airport said crews had restored power at about 5:30 p.m. local time (12:30 p.m. EST)."
+    )
+    asked = [c.stem for c in questions(text) if c.kind == "when"]
+    assert asked and all("local time" not in stem for stem in asked)
+
+
+def test_there_is_sentences_state_no_fact_to_ask() -> None:
+    text = "There are some political undercurrents in Michael Doherty's criticism of the plan."
+    assert not [c for c in questions(text) if c.kind in ("what", "cloze", "who")]

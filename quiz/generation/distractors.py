@@ -22,8 +22,8 @@ def _read_list(name: str) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-def _read_regions(name: str) -> dict[str, str]:
-    return dict(line.split("\t", 1) for line in _read_list(name))
+def _read_regions(name: str, column: int = 1) -> dict[str, str]:
+    return {row[0]: row[column] for row in (line.split("\t") for line in _read_list(name))}
 
 
 def _read_facilities(name: str) -> list[tuple[str, str, str]]:
@@ -34,6 +34,7 @@ def _read_facilities(name: str) -> list[tuple[str, str, str]]:
 COUNTRY_REGIONS = _read_regions("countries.txt")
 FACILITIES = _read_facilities("facilities.txt")
 CITY_REGIONS = _read_regions("cities.txt")
+CITY_COUNTRIES = _read_regions("cities.txt", column=2)
 ORGANISATIONS = [
     (sector, name)
     for sector, name in (line.split("\t") for line in _read_list("organisations.txt"))
@@ -361,6 +362,7 @@ class Pools:
 
     by_type: dict[str, list[str]] = field(default_factory=dict)
     region: str | None = None  # the region of the country the article mentions most
+    country: str | None = None  # that country
 
     def add(self, kind: str, text: str) -> None:
         items = self.by_type.setdefault(kind, [])
@@ -669,10 +671,10 @@ def distractors(
     if kind == "CITY" and answer not in CITY_REGIONS:
         # A town only the article knows ("Phillipsburg"): big cities of the country the
         # article is about at most, never of somewhere else in the world.
-        if pools.region is None or len(from_article) >= count:
+        if pools.country is None or len(from_article) >= count:
             return from_article
         cities = sorted(
-            (c for c, r in CITY_REGIONS.items() if r == pools.region),
+            (c for c, country in CITY_COUNTRIES.items() if country == pools.country),
             key=lambda c: stable_hash(str(seed), c),
         )
         return from_article + choose(

@@ -79,10 +79,11 @@ def build_pools(analysis: Analysis) -> Pools:
             _add_noun_phrases(sentence, pools)
     for country, _ in countries.most_common():
         if country in COUNTRY_REGIONS:
-            pools.region = COUNTRY_REGIONS[country]
+            pools.region, pools.country = COUNTRY_REGIONS[country], country
             break
     if pools.region is None and pools.by_type.get("STATE"):
-        pools.region = COUNTRY_REGIONS.get("United States")  # "New Jersey" says where we are
+        # "New Jersey" says where the article is.
+        pools.region, pools.country = COUNTRY_REGIONS.get("United States"), "United States"
     return pools
 
 

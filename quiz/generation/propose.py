@@ -150,9 +150,13 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
         return []
     found: list[Candidate] = []
     span = sentence.span
+    # "There are undercurrents in his criticism": only a count says something there.
+    existential = any(t.dep_ == "expl" and t.head.dep_ == "ROOT" for t in span)
     for ent in [*span.ents, *_web_names(span), *_score_lines(span)]:
         answer_type = entity_type(analysis, ent)
         if answer_type is None or ent.end > span.end:
+            continue
+        if existential and answer_type not in ("NUMBER", "MONEY", "PERCENT", "QUANTITY"):
             continue
         if any(t.i in sentence.quoted for t in ent):  # quoted words are opinions, not facts
             continue
@@ -160,6 +164,13 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             continue
         if ent.root.dep_ == "compound" and answer_type in ("ORG", "PERSON", "NORP", "EVENT"):
             continue  # "_____ member Derek Owusu": a modifier of another name
+        if (
+            ent.root.dep_ == "appos"
+            and answer_type in ("ORG", "FAC", "EVENT", "LOC")
+            and ent.start > 0
+            and span.doc[ent.start - 1] == ent.root.head
+        ):
+            continue  # "the immunisation _____": the name is glued to a common noun
         following = span.doc[ent.end] if ent.end < len(span.doc) else None
         if (
             following is not None
@@ -368,6 +379,8 @@ def _echo(renderer: Renderer, sentence: Sentence, start: int, end: int, words: s
         return None
     if _fronted(sentence, start, end):
         return None
+    if any(t.dep_ == "expl" and t.head.dep_ == "ROOT" for t in sentence.span):
+        return None  # "There are undercurrents in whose criticism?"
     stem = cloze(renderer, start, end)
     if not stem.endswith(".") or BLANK not in stem or renderer.pronoun_left:
         return None
@@ -890,6 +903,19 @@ def _cause_phrase(token: Token) -> tuple[int, int, int, int, Token] | None:
             target = inner[0] if inner else last
             end = target.right_edge.i + 1
             return token.i, target.left_edge.i, end, end, token.head
+    if (
+        lower == "having"
+        and token.dep_ in ("aux", "auxpass")
+        and token.head.dep_ == "advcl"
+        and token.i == token.head.left_edge.i
+        and token.head.i < token.head.head.i
+        and not any(c.dep_ in SUBJECT_DEPS for c in token.head.children)
+    ):
+        # "Having been diagnosed early, the risk is low": a perfect participle in front
+        # gives the reason for what follows.
+        clause = token.head
+        end = clause.right_edge.i + 1
+        return token.i, token.i, end, end, clause.head
     if lower in ("due", "thanks") and token.i + 1 < len(token.doc):
         nxt = token.doc[token.i + 1]
         if nxt.lower_ == "to":
@@ -1101,6 +1127,12 @@ def _what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
                     renderer, clause[0], clause[1], set(range(*constituent(root))), "What", False
                 )
                 moved = stem is not None
+        if root.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.children):
+            continue  # "There are _____ in his criticism": a sentence that states no fact
+        if root.head.dep_ == "xcomp" and any(
+            c.dep_ in ("attr", "acomp") for c in root.head.head.children
+        ):
+            continue  # "What did she become the youngest player to win?"
         if _vagueness(span.doc[start:end]) >= 0.8:
             continue  # "What did he contract? the disease": the article's name for its topic
         content = [t for t in span.doc[start:end] if t.pos_ in ("NOUN", "ADJ", "PROPN", "NUM")]

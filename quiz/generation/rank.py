@@ -126,8 +126,9 @@ def _type_family(answer_type: str) -> str:
 def _overlaps(draft: Draft, taken: list[str]) -> bool:
     """True when the draft's answer holds, or is held in, an answer already asked about in the
     same sentence: two questions on one phrase test one fact."""
-    own = phrase(draft.answer)
+    own = _POSSESSIVE.sub("", phrase(draft.answer))
     for other in taken:
+        other = _POSSESSIVE.sub("", other)
         if contains(own, other) or contains(other, own):
             # "Ramadi" / "the city of Ramadi" is one fact; "UK" / "UK government policy" two.
             a, b = set(own.split()) - _SMALL_WORDS, set(other.split()) - _SMALL_WORDS
@@ -136,6 +137,7 @@ def _overlaps(draft: Draft, taken: list[str]) -> bool:
     return False
 
 
+_POSSESSIVE = re.compile(r"'s\b")
 _SMALL_WORDS = {"the", "a", "an", "of", "s", "in", "on", "to", "for", "and"}
 
 

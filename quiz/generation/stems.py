@@ -345,6 +345,9 @@ def tidy(text: str) -> str:
     text = re.sub(_ASIDES_AFTER_WH, r"\1 ", text)
     text = re.sub(_ASIDES_INSIDE, " ", text)
     text = re.sub(_ASIDES_FIRST, "", text)
+    # "When had crews restored power local time (12:30 p.m. EST)?": what qualified the time
+    # asked about goes with it.
+    text = re.sub(r",?\s+local time(?:\s*\([^)]*\))?\?$", "?", text)
     text = re.sub(r"\s+", " ", text).strip()
     return text[:1].upper() + text[1:]
 
