@@ -203,3 +203,11 @@ def test_the_answers_own_initials_in_brackets_leave_the_stem() -> None:
         "They apply the principles of which organisation to immunisation?"
     )
     assert _without_own_acronym(stem, "World Bank") == stem
+
+
+def test_a_website_is_a_news_source_and_gets_news_stand_ins_before_odd_bodies() -> None:
+    pools = pools_with(ORG=["Supreme Court", "Harbor Media", "Port Authority"])
+    evidence = "In an interview with PolitickerNJ.com published this morning, he said it failed."
+    wrong = distractors("PolitickerNJ.com", "ORG", evidence, pools)
+    assert wrong[0] == "Harbor Media"
+    assert "Supreme Court" not in wrong and "Port Authority" not in wrong

@@ -134,3 +134,17 @@ SENTENCES = [
 def test_article_shaped_text_gives_valid_questions(parts: list[str], joiner: str) -> None:
     body = joiner.join(parts)
     assert_well_formed(body, generate_questions(body))
+
+
+def test_one_list_gives_one_cloze_and_vague_keys_none() -> None:
+    from quiz.generation.rank import Draft, select
+
+    evidence = "The coalition sought to narrow its efforts in Syria, Iraq, and Turkey last month."
+
+    def draft(answer: str, score: float) -> Draft:
+        stem = evidence.replace(answer, "_____")
+        return Draft("cloze", stem, answer, ("Iran", "Jordan", "Egypt"), 0, evidence, 0,
+                     len(evidence), "COUNTRY", score, False)  # fmt: skip
+
+    chosen = select([draft("Syria", 3.0), draft("Turkey", 2.9), draft("Iraq", 2.8)], 10)
+    assert [d.answer for d in chosen] == ["Syria"]

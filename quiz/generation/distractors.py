@@ -446,7 +446,7 @@ _SECTOR_WORDS = {
     "news": {
         "times", "news", "post", "journal", "herald", "guardian", "telegraph", "press",
         "tribune", "gazette", "mail", "reuters", "bbc", "cnn", "newspaper", "magazine",
-        "broadcaster", "network", "reported", "reporting",
+        "broadcaster", "network", "reported", "reporting", "media",
     },
     "government": {
         "department", "ministry", "agency", "administration", "office", "commission",
@@ -470,6 +470,8 @@ def organisation_sector(answer: str, evidence: str) -> str | None:
     reports = rf"{re.escape(answer)}\W+(?:\w+\W+){{0,3}}(?:report|publish|broadcast)\w*"
     if re.search(reports, evidence, re.IGNORECASE):
         return "news"
+    if re.search(r"\.(?:com|org|net|co\.uk)$", answer.strip(), re.IGNORECASE):
+        return "news"  # "PolitickerNJ.com": a site named by its address
     words = [w.casefold() for w in re.findall(r"[\w']+", answer)]
     for word in (words[-1:] + words[:1]) if words else []:
         for sector, cues in _SECTOR_WORDS.items():
@@ -686,13 +688,20 @@ def distractors(
             return from_article  # "the terminal most affected is Ryanair": no guessing
         # The article's bodies of another clear sector ("British Airways" for a health body)
         # would stand out; those of no clear sector may stay.
-        article = [a for a in article if organisation_sector(a, "") in (None, sector)]
-        from_article = choose(article, answer, evidence, avoid, count, seed)
+        sectors = {a: organisation_sector(a, "") for a in article}
+        from_article = choose(
+            [a for a in article if sectors[a] == sector], answer, evidence, avoid, count, seed
+        )
         if len(from_article) < count:
             same = [name for s, name in ORGANISATIONS if s == sector]
             same.sort(key=lambda n: stable_hash(str(seed), n))
             from_article += choose(
                 same, answer, evidence, [*avoid, *from_article], count - len(from_article), seed
+            )
+        if len(from_article) < count:
+            unknown = [a for a in article if sectors[a] is None]
+            from_article += choose(
+                unknown, answer, evidence, [*avoid, *from_article], count - len(from_article), seed
             )
         return from_article
     if len(from_article) < count:

@@ -1062,6 +1062,10 @@ def _stranded_prep(root: Token) -> bool:
 
 
 # Adjectives that point back at something said before rather than describe the thing.
+_GENERIC_HEADS = {
+    "information", "detail", "data", "effort", "action", "step", "measure", "thing",
+    "matter", "issue", "problem", "change", "support", "help", "work", "use", "situation",
+}  # fmt: skip
 _BACK_POINTING = {
     "initial", "first", "same", "other", "previous", "latest", "original", "current",
     "former", "latter", "above", "following", "said", "certain", "such",
@@ -1074,6 +1078,8 @@ def _vagueness(words: Span) -> float:
     content = [t for t in words if not (t.dep_ == "det" or t.tag_ == "POS")]
     if any(t.lower_ in _BACK_POINTING for t in content):
         return 1.0
+    if len(content) <= 2 and content and content[-1].lemma_.lower() in _GENERIC_HEADS:
+        return 1.0  # "critical information", "the efforts": says nothing without the sentence
     if len(content) == 1 and words[0].dep_ == "det" and words[0].lower_ == "the":
         return 0.8  # "the vulnerability": a definite bare noun names what the text calls it
     return 0.0
@@ -1127,6 +1133,10 @@ def _what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
                     renderer, clause[0], clause[1], set(range(*constituent(root))), "What", False
                 )
                 moved = stem is not None
+        if root.lemma_.lower() in PLACE_NOUNS and any(c.lower_ == "of" for c in root.rights):
+            continue  # "the city of Ramadi": a place, asked as one by the entity questions
+        if root.lemma_.lower() in ("use", "control") and any(c.lower_ == "of" for c in root.rights):
+            continue  # "the use of Turkey": the fact is Turkey
         if root.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.children):
             continue  # "There are _____ in his criticism": a sentence that states no fact
         if root.head.dep_ == "xcomp" and any(

@@ -141,6 +141,21 @@ _POSSESSIVE = re.compile(r"'s\b")
 _SMALL_WORDS = {"the", "a", "an", "of", "s", "in", "on", "to", "for", "and"}
 
 
+_SEPARATOR = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
+_LIST_GAP = rf"(?:{_SEPARATOR}[^,;.]{{1,40}}?){{0,4}}{_SEPARATOR}"
+
+
+def _listed_with(draft: Draft, others: list[str]) -> bool:
+    """True when the draft's answer and one already blanked stand side by side in a list of
+    the evidence ("Syria, Iraq, and Turkey", "in 2008 and 2012")."""
+    for other in others:
+        for a, b in ((other, draft.answer), (draft.answer, other)):
+            joint = re.escape(a) + _LIST_GAP + re.escape(b)
+            if re.search(joint, draft.evidence):
+                return True
+    return False
+
+
 def select(drafts: list[Draft], limit: int) -> list[Draft]:
     """Greedy ranking: each pick is the best remaining question after penalties for
     repeating a sentence, an answer or a kind already picked."""
@@ -154,6 +169,7 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
     per_type: Counter[str] = Counter()
     pronoun_count = 0
     answers_of: defaultdict[int, list[str]] = defaultdict(list)
+    clozed: defaultdict[int, list[str]] = defaultdict(list)
     # The first ten spread over the article: its fifths, each a little less welcome once used.
     sentences = max((d.sentence for d in drafts), default=0) + 1
     per_part: Counter[int] = Counter()
@@ -168,6 +184,8 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
         for index, draft in enumerate(remaining):
             if draft.pronoun and not pronoun_room:
                 continue  # kept for later, when the pool is big enough to carry one more
+            if draft.kind == "cloze" and _listed_with(draft, clozed[draft.sentence]):
+                continue  # "2008" then "2012" from "in 2008 and 2012": one list, one question
             if _overlaps(draft, answers_of[draft.sentence]):
                 continue  # "_____" for "the city of Ramadi" after "Ramadi" in the same sentence
             key = draft.answer_key
@@ -199,6 +217,8 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
             continue
         chosen.append(draft)
         answers_of[draft.sentence].append(phrase(draft.answer))
+        if draft.kind == "cloze":
+            clozed[draft.sentence].append(draft.answer)
         used_pairs.add((key, draft.sentence))
         stems.add(fold(draft.stem))
         per_sentence[draft.sentence] += 1
