@@ -211,3 +211,10 @@ def test_a_website_is_a_news_source_and_gets_news_stand_ins_before_odd_bodies() 
     wrong = distractors("PolitickerNJ.com", "ORG", evidence, pools)
     assert wrong[0] == "Harbor Media"
     assert "Supreme Court" not in wrong and "Port Authority" not in wrong
+
+
+def test_an_acronym_and_its_full_name_never_stand_together() -> None:
+    pools = pools_with(ORG=["IFF", "Friends of the Earth", "Oxfam Trust", "Harbor Aid"])
+    evidence = "Groups including the World Development Movement said the policy failed."
+    wrong = distractors("International Finance Facility", "ORG", evidence, pools)
+    assert "IFF" not in wrong

@@ -158,7 +158,11 @@ def _add_noun_phrases(sentence: Sentence, pools: Pools) -> None:
         plural = token.tag_ == "NNS"
         role = "SUBJ" if token.dep_ in SUBJECT_DEPS else "OBJ"
         kind = ("THING_PL" if plural else "THING_SG") + "_" + role
-        pools.add(kind, token.doc[bounds[0] : bounds[1]].text)
+        text = token.doc[bounds[0] : bounds[1]].text
+        first = token.doc[bounds[0]]
+        if first.is_sent_start and first.pos_ != "PROPN" and not first.text.isupper():
+            text = text[:1].lower() + text[1:]  # "Photos uploaded by ...": capital of the sentence
+        pools.add(kind, text)
 
 
 def _bare(text: str) -> bool:
