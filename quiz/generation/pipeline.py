@@ -11,6 +11,7 @@ from lemminflect import getInflection
 from spacy.tokens import Token
 
 from .analyse import Analysis, Sentence, analyse
+from .candidate import Candidate
 from .distractors import (
     COUNTRY_REGIONS,
     Pools,
@@ -19,11 +20,13 @@ from .distractors import (
     fine_type,
     stable_hash,
 )
-from .propose import PERSON_NOUNS, Candidate, _web_names, entity_type, noun_answer, propose
+from .entities import entity_type
+from .nouns import PERSON_NOUNS, noun_answer
+from .propose import _web_names, propose
 from .rank import Draft, breaks_rules, leans_on_pronoun, score, select
 from .stems import SUBJECT_DEPS
 
-GENERATOR_VERSION = "2026.11.6"
+GENERATOR_VERSION = "2026.11.27"
 NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from .analyse import Analysis, Sentence, entity_key
+from .candidate import Candidate
 from .distractors import (
     TAIL_WORDS,
 )
@@ -17,6 +18,8 @@ from .entities import (
     ROLE_WORDS,
     entity_type,
 )
+from .nouns import PERSON_NOUNS, PLACE_NOUNS, noun_answer, what_candidates
+from .reasons import how_candidates, why_candidates
 from .stems import (
     BLANK,
     OBJECT_DEPS,
@@ -36,6 +39,8 @@ from .stems import (
     wh_question,
 )
 
+__all__ = ["PERSON_NOUNS", "Candidate", "noun_answer", "propose"]
+
 WHICH_NOUNS = {
     "COUNTRY": "which country",
     "STATE": "which state",
@@ -46,21 +51,6 @@ WHICH_NOUNS = {
     "ORG": "which organisation",
     "EVENT": "which event",
 }
-
-
-@dataclass(frozen=True)
-class Candidate:
-    sentence: int
-    kind: str
-    stem: str
-    answer: str
-    answer_type: str
-    answer_start: int  # character span of the answer in the body
-    answer_end: int
-    moved: bool
-    pronoun: bool
-    importance: float  # how central the answer is to the article
-    score_kind: str = ""  # the kind to rank it as, when not its own
 
 
 _UNITS = {"m", "bn", "k", "million", "billion", "trillion", "%", "percent", "per"}
@@ -204,9 +194,9 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             role = _role_candidate(analysis, sentence, ent, answer)
             if role is not None:
                 found.append(role)
-    found.extend(_why_candidates(analysis, sentence))
-    found.extend(_how_candidates(analysis, sentence))
-    found.extend(_what_candidates(analysis, sentence))
+    found.extend(why_candidates(analysis, sentence))
+    found.extend(how_candidates(analysis, sentence))
+    found.extend(what_candidates(analysis, sentence))
     return found
 
 
@@ -772,409 +762,3 @@ def _how_many(
         renderer, clause[0], clause[1], set(range(start, end)), wh, noun.dep_ in SUBJECT_DEPS
     )
     return ("how_many", stem) if stem else None
-
-
-# ---------------------------------------------------------------- why
-
-SETBACK_VERBS = {
-    "break", "injure", "suffer", "lose", "fail", "crash", "fall", "hurt", "miss", "damage",
-    "collapse", "burn", "flood", "strike", "hit", "sprain", "tear", "fracture", "contract",
-    "catch", "develop", "undergo", "receive", "face", "experience",
-}  # fmt: skip
-
-
-def _why_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
-    span = sentence.span
-    found: list[Candidate] = []
-    for token in span:
-        cause = _cause_phrase(token)
-        if cause is None:
-            continue
-        marker_start, answer_start, answer_end, removal_end, attach = cause
-        verb = finite_clause_verb(attach)
-        if verb is None:
-            continue
-        clause = main_clause(verb)
-        if clause is None:
-            continue
-        answer_tokens = span.doc[answer_start:answer_end]
-        answer = answer_tokens.text.strip(" ,")
-        if not 2 <= len(answer.split()) <= 14:
-            continue
-        renderer = Renderer(analysis, sentence, answer.casefold())
-        removed = set(range(marker_start, removal_end))
-        # A comma left before the cause phrase goes with it.
-        if marker_start > span.start and span.doc[marker_start - 1].text == ",":
-            removed.add(marker_start - 1)
-        stem = wh_question(renderer, clause[0], clause[1], removed, "Why", False)
-        if stem is None:
-            continue
-        offset = sentence.start - span.start_char
-        start_char = offset + answer_tokens.start_char
-        found.append(
-            Candidate(
-                sentence=sentence.index,
-                kind="why",
-                stem=stem,
-                answer=answer,
-                answer_type="CAUSE",
-                answer_start=start_char,
-                answer_end=start_char + len(answer),
-                moved=True,
-                pronoun=renderer.pronoun_left,
-                importance=0.6 + (0.6 if sentence.index < 3 else 0.0),
-            )
-        )
-    return found
-
-
-_AFTER_OBJECT = {"prep", "relcl", "acl", "punct", "cc", "conj"}
-
-
-def _how_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
-    """ "She became the youngest Indian to win a title by claiming the doubles" -> "How did
-    she become the youngest Indian to win a title?": a means ("by" and a gerund) answers how."""
-    span = sentence.span
-    found: list[Candidate] = []
-    for token in span:
-        if token.lower_ != "by" or token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX"):
-            continue
-        gerunds = [c for c in token.children if c.dep_ == "pcomp" and c.tag_ == "VBG"]
-        if not gerunds or token.i in sentence.quoted:
-            continue
-        gerund = gerunds[0]
-        end = gerund.right_edge.i + 1
-        for t in gerund.subtree:
-            if t.dep_ == "relcl":
-                end = min(end, t.left_edge.i)
-        objects = [c for c in gerund.children if c.dep_ == "dobj"]
-        if objects and objects[0].i > gerund.i:
-            # "by claiming the doubles | at the Hyderabad Open": the means is the act and what
-            # it acted on; where it happened stays in the question.
-            kept = [c.right_edge.i for c in objects[0].children if c.dep_ not in _AFTER_OBJECT]
-            end = min(end, max([objects[0].i, *kept]) + 1)
-        answer_tokens = span.doc[token.i : end]
-        if any(t.is_punct and t.text not in "-'’" for t in answer_tokens):
-            continue
-        answer = answer_tokens.text.strip()
-        if not 3 <= len(answer.split()) <= 12:
-            continue
-        verb = finite_clause_verb(token.head)
-        clause = main_clause(verb) if verb is not None else None
-        if clause is None:
-            continue
-        renderer = Renderer(analysis, sentence, answer.casefold())
-        removed = set(range(token.i, end))
-        if token.i > span.start and span.doc[token.i - 1].text == ",":
-            removed.add(token.i - 1)
-        stem = wh_question(renderer, clause[0], clause[1], removed, "How", False)
-        if stem is None:
-            continue
-        start_char = sentence.start - span.start_char + answer_tokens.start_char
-        found.append(
-            Candidate(
-                sentence=sentence.index,
-                kind="how",
-                stem=stem,
-                answer=answer,
-                answer_type="MANNER",
-                answer_start=start_char,
-                answer_end=start_char + len(answer),
-                moved=True,
-                pronoun=renderer.pronoun_left,
-                importance=0.5 + (0.6 if sentence.index < 3 else 0.0),
-            )
-        )
-    return found
-
-
-def _cause_phrase(token: Token) -> tuple[int, int, int, int, Token] | None:
-    """(marker start, answer start, answer end, phrase end, attachment) for a causal phrase."""
-    lower = token.lower_
-    if lower == "because" and token.dep_ == "mark" and token.head.dep_ == "advcl":
-        clause = token.head
-        end = clause.right_edge.i + 1
-        return token.i, token.i + 1, end, end, clause.head
-    if lower == "because" and token.dep_ == "prep":
-        objects = [c for c in token.children if c.dep_ in ("prep", "pobj")]
-        if objects:
-            last = objects[0]
-            inner = [c for c in last.children if c.dep_ == "pobj"]
-            target = inner[0] if inner else last
-            end = target.right_edge.i + 1
-            return token.i, target.left_edge.i, end, end, token.head
-    if (
-        lower == "having"
-        and token.dep_ in ("aux", "auxpass")
-        and token.head.dep_ == "advcl"
-        and token.i == token.head.left_edge.i
-        and token.head.i < token.head.head.i
-        and not any(c.dep_ in SUBJECT_DEPS for c in token.head.children)
-    ):
-        # "Having been diagnosed early, the risk is low": a perfect participle in front
-        # gives the reason for what follows.
-        clause = token.head
-        end = clause.right_edge.i + 1
-        return token.i, token.i, end, end, clause.head
-    if lower in ("due", "thanks") and token.i + 1 < len(token.doc):
-        nxt = token.doc[token.i + 1]
-        if nxt.lower_ == "to":
-            objects = [t for t in nxt.subtree if t.dep_ == "pobj" and t.head == nxt]
-            if not objects:
-                objects = [t for t in token.subtree if t.dep_ == "pobj"]
-            if objects:
-                obj = objects[0]
-                end = obj.right_edge.i + 1
-                return token.i, obj.left_edge.i, end, end, token.head
-    if (
-        token.tag_ == "VB"
-        and token.dep_ == "advcl"
-        and token.head.pos_ == "VERB"
-        and token.i > token.head.i
-        and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
-    ):
-        # "convene on Tuesday to address the flow of fighters": a purpose answers "why".
-        to = [c for c in token.children if c.dep_ == "aux" and c.tag_ == "TO"]
-        if to and to[0].i == token.left_edge.i:
-            end = token.right_edge.i + 1
-            # The answer stops before a relative clause, as the "after ..." causes do.
-            for t in token.subtree:
-                if t.dep_ == "relcl":
-                    end = min(end, t.left_edge.i)
-            return to[0].i, to[0].i, end, token.right_edge.i + 1, token.head
-    if lower == "after" and token.dep_ == "prep":
-        # "after" tells time, not cause, unless what came first was a setback
-        # ("after breaking his leg"); "a day after flying home" stays a time.
-        verbs = [
-            c
-            for c in token.children
-            if c.dep_ == "pcomp" and c.tag_ == "VBG" and c.lemma_ in SETBACK_VERBS
-        ]
-        if any(c.dep_ == "npadvmod" for c in token.children):
-            verbs = []
-        if verbs:
-            verb = verbs[0]
-            end = verb.right_edge.i + 1
-            # A relative clause at the end adds length, not the cause.
-            for t in verb.subtree:
-                if t.dep_ == "relcl":
-                    end = min(end, t.left_edge.i)
-            return token.i, verb.i, end, verb.right_edge.i + 1, token.head
-    return None
-
-
-# ---------------------------------------------------------------- what (noun phrases)
-
-PLACE_NOUNS = {"city", "town", "village", "state", "province", "region", "county", "country"}
-PERSON_NOUNS = {
-    "man", "woman", "men", "women", "people", "person", "child", "children", "worker",
-    "official", "patient", "minister", "spokesman", "spokeswoman", "crew", "passenger",
-    "police", "player", "leader", "member", "student", "teacher", "doctor", "resident",
-    "officer", "lawmaker", "senator", "governor", "mayor", "president", "developer",
-    "programmer", "source", "group", "team", "family", "friend", "fan", "voter",
-} | ROLE_WORDS  # fmt: skip
-VAGUE_NOUNS = {
-    "thing", "way", "time", "part", "number", "lot", "kind", "fact", "case", "point",
-    "one", "others", "other", "something", "anything", "everything", "nothing", "some",
-    "all", "side", "hand", "bit", "end", "day", "year", "week", "month", "total", "root",
-    "amount", "figure", "news", "matter", "issue", "area", "place", "example", "front",
-    "thanks", "thank", "row", "form", "fix",
-}  # fmt: skip
-
-
-_ARGUMENT_PREPS = {"of", "from", "with", "for", "about", "to", "by", "over", "against"}
-
-
-def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
-    """Token range of a short noun phrase headed by `root` (determiner, modifiers, noun,
-    and a short "of ..." tail), or None when it is no good as an answer."""
-    if root.pos_ != "NOUN" or root.ent_type_ or root.lemma_.lower() in VAGUE_NOUNS:
-        return None
-    start = root.i
-    for child in root.lefts:
-        if child.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod"):
-            start = min(start, child.left_edge.i)
-        else:
-            return None
-    end = root.i + 1
-    for child in root.rights:
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
-            tail = child.right_edge.i + 1
-            if tail - start <= 6:
-                end = tail
-            break
-    doc = root.doc
-    if start > 0 and doc[start - 1] in root.subtree and not doc[start - 1].is_punct:
-        return None  # part of a longer phrase ("reading | room windows")
-    before = doc[start - 1] if start > 0 else None
-    if (
-        before is not None
-        and doc[start].pos_ not in ("DET", "PRON")
-        and not before.is_punct
-        and (
-            before.pos_ in ("NOUN", "PROPN", "ADJ")
-            or (before.tag_ == "VBG" and before.dep_ in ("amod", "compound", "conj"))
-        )
-    ):
-        return None  # "reading | room windows": the phrase runs on to the left
-    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].pos_ == "PROPN":
-        return None  # inside a name ("State of | the State speech")
-    words = doc[start:end]
-    if any(t.pos_ == "PRON" or (t.is_punct and t.text != "-") for t in words):
-        return None
-    if root.ent_type_ or any(t.ent_type_ in ("PERSON", "DATE", "TIME") for t in words):
-        return None
-    if any(not re.fullmatch(r"[\w'\u2019-]+", t.text) for t in words):
-        return None
-    if words[0].like_num or any(t.like_num and t.i == words.start for t in words):
-        return None
-    if any(t.lower_ in ("this", "that", "these", "those", "such") for t in words):
-        return None  # "the broad overview of these goals" leans on the sentence before
-    if words[0].lower_ in ("each", "every", "any", "no"):
-        return None
-    if any(t.tag_ in ("WDT", "WP", "WP$") for t in words):
-        return None
-    if not 1 <= end - start <= 6:
-        return None
-    # A bare noun ("efforts", "the border") says too little to be worth asking about.
-    content = [t for t in words if t.pos_ in ("NOUN", "ADJ", "NUM", "PROPN", "VERB")]
-    if strict and len(content) < 2:
-        return None
-    # A lone singular noun ("power", "travel") is too vague; a lone plural ("buses") is not.
-    if end - start == 1 and root.tag_ != "NNS":
-        return None
-    return start, end
-
-
-def _stranded_prep(root: Token) -> bool:
-    """True for the object of a verb's argument preposition ("transferred to X", "accused
-    of X"), which a question can ask about leaving the preposition behind; "in X" and "on X"
-    phrases say where or when and are asked by other questions."""
-    prep = root.head
-    if root.dep_ != "pobj" or prep.dep_ not in ("prep", "agent"):
-        return False
-    if prep.lower_ not in _ARGUMENT_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
-        return False
-    # Only the last words of the clause may strand a preposition without garbling it.
-    after = [t for t in root.doc[root.right_edge.i + 1 : root.sent.end] if not t.is_punct]
-    # A participle next ("to a scheme | aiming to ...") belongs to the phrase asked about.
-    return len(after) <= 8 and not (after and after[0].tag_ in ("VBG", "VBN"))
-
-
-# Adjectives that point back at something said before rather than describe the thing.
-_GENERIC_HEADS = {
-    "information", "detail", "data", "effort", "action", "step", "measure", "thing",
-    "matter", "issue", "problem", "change", "support", "help", "work", "use", "situation",
-}  # fmt: skip
-_BACK_POINTING = {
-    "initial", "first", "same", "other", "previous", "latest", "original", "current",
-    "former", "latter", "above", "following", "said", "certain", "such",
-}  # fmt: skip
-
-
-def _vagueness(words: Span) -> float:
-    """How little a noun phrase says by itself: "the bug" or "the initial figure" answers a
-    question only if the reader already knows which bug or figure; such keys rank low."""
-    content = [t for t in words if not (t.dep_ == "det" or t.tag_ == "POS")]
-    if any(t.lower_ in _BACK_POINTING for t in content):
-        return 1.0
-    if len(content) <= 2 and content and content[-1].lemma_.lower() in _GENERIC_HEADS:
-        return 1.0  # "critical information", "the efforts": says nothing without the sentence
-    if len(content) == 1 and words[0].dep_ == "det" and words[0].lower_ == "the":
-        return 0.8  # "the vulnerability": a definite bare noun names what the text calls it
-    return 0.0
-
-
-def _thing_type(root: Token) -> str:
-    """Subjects of doing verbs need stand-ins that can do it ("the coalition will meet");
-    subjects of "be" or of a passive can take any noun phrase of the article."""
-    if root.dep_ == "nsubj" and root.head.lemma_ != "be":
-        return "THING_SUBJ"
-    return "THING_ANY" if root.dep_ in SUBJECT_DEPS else "THING_OBJ"
-
-
-def _what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
-    span = sentence.span
-    found: list[Candidate] = []
-    for root in span:
-        if root.dep_ not in SUBJECT_DEPS | {"dobj", "pobj", "attr"} or root.i in sentence.quoted:
-            continue
-        if root.lemma_.lower() in PERSON_NOUNS or root.head.lemma_ in REPORTING_VERBS:
-            continue
-        main_argument = root.dep_ in SUBJECT_DEPS | {"dobj"}
-        bounds = noun_answer(root, strict=not main_argument)
-        if bounds is None:
-            continue
-        start, end = bounds
-        answer = span.doc[start:end].text
-        renderer = Renderer(analysis, sentence, answer.casefold())
-        stem = None
-        moved = False
-        if root.dep_ in SUBJECT_DEPS | {"dobj"}:
-            verb = finite_clause_verb(root.head)
-            clause = main_clause(verb) if verb is not None else None
-            if clause is not None:
-                whole = constituent(root)
-                stem = wh_question(
-                    renderer,
-                    clause[0],
-                    clause[1],
-                    set(range(*whole)),
-                    "What",
-                    root.dep_ in SUBJECT_DEPS,
-                )
-                moved = stem is not None
-        elif _stranded_prep(root):
-            # "transferred to a high-level isolation unit" -> "What will the patient be
-            # transferred to?": the preposition stays where it stood, as English allows.
-            clause = main_clause(finite_clause_verb(root.head.head) or root.head.head)
-            if clause is not None:
-                stem = wh_question(
-                    renderer, clause[0], clause[1], set(range(*constituent(root))), "What", False
-                )
-                moved = stem is not None
-        if root.lemma_.lower() in PLACE_NOUNS and any(c.lower_ == "of" for c in root.rights):
-            continue  # "the city of Ramadi": a place, asked as one by the entity questions
-        if root.lemma_.lower() in ("use", "control") and any(c.lower_ == "of" for c in root.rights):
-            continue  # "the use of Turkey": the fact is Turkey
-        if root.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.children):
-            continue  # "There are _____ in his criticism": a sentence that states no fact
-        if root.head.dep_ == "xcomp" and any(
-            c.dep_ in ("attr", "acomp") for c in root.head.head.children
-        ):
-            continue  # "What did she become the youngest player to win?"
-        if _vagueness(span.doc[start:end]) >= 0.8:
-            continue  # "What did he contract? the disease": the article's name for its topic
-        content = [t for t in span.doc[start:end] if t.pos_ in ("NOUN", "ADJ", "PROPN", "NUM")]
-        if stem is None and len(content) < 2:
-            continue  # "Photos uploaded by _____": one bare noun blanked tests no fact
-        if stem is None:
-            # Blanks for arguments, not settings: "in _____" or "on _____" phrases say where
-            # or when something happened, which other questions ask better.
-            if root.dep_ == "pobj" and root.head.lower_ not in _ARGUMENT_PREPS:
-                continue
-            if root.dep_ != "dobj" and noun_answer(root, strict=True) is None:
-                continue
-            renderer.pronoun_left = False
-            stem = cloze(renderer, start, end)
-        offset = sentence.start - span.start_char
-        answer_start = offset + span.doc[start].idx
-        frequency = analysis.lemmas.get(root.lemma_.lower(), 1)
-        found.append(
-            Candidate(
-                sentence=sentence.index,
-                kind="what" if moved else "cloze",
-                stem=stem,
-                answer=answer,
-                answer_type=_thing_type(root),
-                answer_start=answer_start,
-                answer_end=answer_start + len(answer),
-                moved=moved,
-                pronoun=renderer.pronoun_left,
-                importance=0.15 * min(frequency, 3)
-                + (0.4 if sentence.index < 3 else 0.0)
-                - 1.5
-                - _vagueness(span.doc[start:end]),
-            )
-        )
-    return found
