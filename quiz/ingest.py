@@ -110,6 +110,7 @@ def _markdown_to_text(text: str) -> tuple[str | None, str]:
         line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
         line = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", line)
         line = re.sub(r"^\s*>\s?", "", line)
+        line = re.sub(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+", "", line)  # list markers ("3. ", "- ")
         out.append(line)
     return title, "\n".join(out)
 

@@ -218,3 +218,23 @@ def test_an_acronym_and_its_full_name_never_stand_together() -> None:
     evidence = "Groups including the World Development Movement said the policy failed."
     wrong = distractors("International Finance Facility", "ORG", evidence, pools)
     assert "IFF" not in wrong
+
+
+def test_shares_of_a_whole_stay_at_or_under_a_hundred_per_cent() -> None:
+    wrong = distractors("81 per cent", "PERCENT", "A survey found 81 per cent agreed.", Pools())
+    assert len(wrong) == 3 and all(first_number(w) <= 100 for w in wrong)
+
+
+def test_a_firm_the_model_took_for_a_person_is_no_stand_in_for_one() -> None:
+    from quiz.generation import generate_questions
+
+    text = (
+        "Marieke Jansen, the chief executive, apologised to customers in a video statement. "
+        "Lotte Verhoeven, a researcher at Mandrake Security, said the account was not "
+        "protected. Sander Bos said people faced years of risk. Mandrake Security said it "
+        "had warned the company in March. Justice Minister Evelien de Graaf told parliament "
+        "that police were working with Europol to identify the hackers."
+    )
+    for q in generate_questions(text).questions:
+        if q.answer_type == "PERSON":
+            assert not any("Security" in c for c in q.choices), q

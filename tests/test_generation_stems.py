@@ -347,3 +347,30 @@ def test_a_time_asked_about_takes_its_local_time_qualifier_along() -> None:
 def test_there_is_sentences_state_no_fact_to_ask() -> None:
     text = "There are some political undercurrents in Michael Doherty's criticism of the plan."
     assert not [c for c in questions(text) if c.kind in ("what", "cloze", "who")]
+
+
+def test_unfair_amounts_are_not_asked() -> None:
+    text = (
+        "The firm expects charges of between $160 million and $190 million this year. "
+        "New Zealand have lost three of the past four matches against England at home. "
+        "The two sides meet again at the stadium in Wellington on Friday. "
+        "Shares fell 6.8 per cent, the biggest one-day drop since 2020."
+    )
+    answers = {c.answer for c in questions(text) if c.kind in ("how_many", "cloze")}
+    assert not any("160" in a or "190" in a for a in answers)
+    assert "three" not in answers and "two sides" not in answers
+    assert "one-day" not in answers
+
+
+def test_a_result_is_not_asked_as_a_purpose() -> None:
+    text = (
+        "Residents of the fishing town returned on Tuesday afternoon to find their homes flooded."
+    )
+    assert not [c for c in questions(text) if c.kind == "why"]
+
+
+def test_a_role_that_leans_on_the_sentence_before_is_not_blanked() -> None:
+    text = (
+        "The director, Sander Bos, said people whose details had been stolen faced years of risk."
+    )
+    assert not [c for c in questions(text) if c.answer == "Sander Bos"]

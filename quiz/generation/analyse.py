@@ -181,6 +181,28 @@ def _is_usable(span: Span, quoted: frozenset[int]) -> bool:
     )
 
 
+# Last words that make a name a body's, whatever the model said ("Mandrake Security").
+BODY_TAILS = {
+    "bank", "court", "council", "times", "news", "media", "group", "party", "union", "club",
+    "foundation", "fund", "agency", "institute", "university", "ministry", "department",
+    "committee", "authority", "association", "airways", "airlines", "press", "post", "corp",
+    "inc", "ltd", "plc", "llc", "company", "service", "services", "office", "board", "trust",
+    "organization", "organisation", "programme", "movement", "alliance", "network", "security",
+    "labs", "lab", "systems", "technologies", "solutions", "partners", "holdings", "capital",
+    "energy", "motors", "consulting", "college", "school", "hospital", "police", "commission",
+    "international", "global", "insurance", "pharmaceuticals", "telecom", "airport", "stadium",
+}  # fmt: skip
+
+
+def person_shaped(text: str) -> bool:
+    """A name that can be a person's: not ending in a word for a body, not an abbreviation
+    ("KC", "SFO")."""
+    words = re.sub(r"(?:'s|\u2019s)$", "", text.strip()).split()
+    if not words or words[-1].casefold().rstrip(".") in BODY_TAILS:
+        return False
+    return not (len(words) == 1 and words[0].isupper())
+
+
 def analyse(body: str) -> Analysis:
     """Parse each paragraph of `body` (one spaCy pass in all) and index sentences and entities."""
     nlp = get_nlp()
@@ -299,7 +321,7 @@ def _index_entities(doc: spacy.tokens.Doc, analysis: Analysis) -> None:
         forms = analysis.forms.setdefault(ent.label_, [])
         if ent.text not in forms:
             forms.append(ent.text)
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" or not person_shaped(ent.text):
             continue
         names = [t.text for t in ent if t.is_alpha or "-" in t.text or "'" in t.text]
         if not names:

@@ -46,8 +46,11 @@ _DATE_LINE = re.compile(
 )
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>")
 # "LONDON (Reuters) - " or "TRENTON — ": a wire dateline before the first sentence.
+# "LEEDS, England --", "MERIDA, Mexico (Reuters) -", "SAN JOSE, Calif. —": the city in capitals,
+# then perhaps its state or country as written, the agency, and a dash.
 _DATELINE_PREFIX = re.compile(
-    r"^[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*,?"
+    r"^[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*"
+    r"(?:,\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,2})?,?"
     r"(?:\s+\([A-Za-z .&]+\))?\s+[-\u2013\u2014]+\s+(?=\S)"
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")

@@ -42,7 +42,22 @@ ORGANISATIONS = [
 FIRST_NAMES = _read_list("first_names.txt")
 LAST_NAMES = _read_list("last_names.txt")
 NATIONALITIES = _read_list("nationalities.txt")
-EVENTS = _read_list("events.txt")
+EVENTS = [(kind, name) for kind, name in (line.split("\t") for line in _read_list("events.txt"))]
+_EVENT_KINDS = {
+    "marathon": "marathon", "open": "open", "games": "games", "olympics": "games",
+    "cup": "cup", "league": "league", "tour": "tour", "summit": "summit",
+    "conference": "conference", "forum": "conference", "festival": "festival",
+}  # fmt: skip
+
+
+def events_like(answer: str) -> list[str]:
+    """Events of the answer's kind, known by its last word ("Chicago Marathon" -> marathons);
+    none when the kind is unclear."""
+    words = answer.split()
+    kind = _EVENT_KINDS.get(words[-1].casefold()) if words else None
+    return [name for k, name in EVENTS if k == kind]
+
+
 US_STATES = sorted(
     s.name for s in pycountry.subdivisions.get(country_code="US") or [] if s.type == "State"
 )
@@ -165,6 +180,8 @@ def fine_type(label: str, text: str) -> str:
             return "STATE"
         if text.split() and text.split()[-1].casefold() in REGION_WORDS:
             return "REGION"  # "Anbar Province" is no city
+        if len(text.split()) > 1 and text.split()[-1].casefold() in TAIL_WORDS:
+            return "FAC"  # "Grant Park" is a place in a city, not one
         return "CITY"
     return label
 
@@ -260,6 +277,9 @@ def number_values(form: NumberForm) -> list[float]:
     plural_unit = unit.endswith("s") and not unit.endswith("ss")
     # "about one hours" reads wrong: a plural unit keeps the count above one.
     values = sorted({v for v in pool if v != n and v > 0 and not (plural_unit and v == 1)})
+    share = "%" in form.suffix or "cent" in form.suffix.lower() or "percent" in form.suffix.lower()
+    if share and n <= 100:
+        values = [v for v in values if v <= 100]  # no "122 per cent" of pupils
     return values
 
 
@@ -384,13 +404,17 @@ def _fallback(kind: str, answer: str, pools: Pools) -> list[str]:
         return _by_region(COUNTRY_REGIONS, region, seed)
     if kind == "CITY":
         region = CITY_REGIONS.get(answer) or pools.region
-        return _by_region(CITY_REGIONS, region, seed)
+        ordered = _by_region(CITY_REGIONS, region, seed)
+        country = CITY_COUNTRIES.get(answer) or pools.country
+        return [c for c in ordered if CITY_COUNTRIES[c] == country] + [
+            c for c in ordered if CITY_COUNTRIES[c] != country
+        ]
     if kind == "STATE":
         return US_STATES
     if kind == "NORP":
         return NATIONALITIES
     if kind == "EVENT":
-        return EVENTS
+        return events_like(answer)
     if kind == "PERSON":
         words = answer.split()
         seed = stable_hash(answer)
@@ -514,10 +538,16 @@ def _shares_word(a: str, b: str) -> bool:
 _STOP_FOR_NAMES = {"may", "will", "can", "do", "did", "has", "had", "was", "were", "is", "are"}
 
 
+_NAME_PARTICLES = {
+    "of", "the", "and", "for", "in", "on", "at", "de", "van", "von", "der", "den", "da", "di",
+    "du", "le", "la", "dos", "bin", "ibn",
+}  # fmt: skip
+
+
 def looks_proper(text: str) -> bool:
     """Every word capitalised, as names are ("al-Abadi" and "Abbott v. Burke" are not)."""
     words = re.findall(r"[^\W\d_][\w'.-]*", text)
-    words = [w for w in words if w.lower() not in ("of", "the", "and", "for", "in", "on", "at")]
+    words = [w for w in words if w.lower() not in _NAME_PARTICLES]
     return bool(words) and all(w[0].isupper() and w.lower() not in _STOP_FOR_NAMES for w in words)
 
 
@@ -712,7 +742,8 @@ def distractors(
         from_article = choose(
             [a for a in article if sectors[a] == sector], answer, evidence, avoid, count, seed
         )
-        if len(from_article) < count:
+        if len(from_article) < count and sector != "government":
+            # A government body belongs to one country: another country's would give it away.
             same = [name for s, name in ORGANISATIONS if s == sector]
             same.sort(key=lambda n: stable_hash(str(seed), n))
             from_article += choose(
@@ -732,7 +763,8 @@ def distractors(
             [*avoid, *from_article],
             count - len(from_article),
             seed,
-            keep_order=kind in ("CITY", "COUNTRY"),  # the region order matters more
+            # The region order matters more; events are already of the answer's kind.
+            keep_order=kind in ("CITY", "COUNTRY", "EVENT"),
         )
         from_article += rest
     return from_article

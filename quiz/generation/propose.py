@@ -161,6 +161,8 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             and span.doc[ent.start - 1] == ent.root.head
         ):
             continue  # "the immunisation _____": the name is glued to a common noun
+        if ent.root.dep_ == "appos" and _bare_role(ent.root.head):
+            continue  # "The director, _____, said": director of what the last sentence named
         following = span.doc[ent.end] if ent.end < len(span.doc) else None
         if (
             following is not None
@@ -198,6 +200,45 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
     found.extend(how_candidates(analysis, sentence))
     found.extend(what_candidates(analysis, sentence))
     return found
+
+
+_AMOUNTS = {"NUMBER", "MONEY", "PERCENT", "QUANTITY", "DURATION"}
+_DIGITS = re.compile(r"\d[\d,.]*")
+_SMALL_COUNTS = {"one", "two", "both", "1", "2", "single", "a"}
+
+
+def _sound_amount(ent: Span, answer: str, answer_type: str) -> bool:
+    """False for amounts that make no fair question: a range ("between $160 million and
+    $190 million", whose ends would be shifted apart), a share of a small whole ("three of
+    the past four"), a count of one or two ("the two sides"), or a number welded into a
+    modifier ("a one-day drop")."""
+    doc = ent.doc
+    if len(_DIGITS.findall(answer)) > 1:
+        return False
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = [t.lower_ for t in doc[ent.end : ent.end + 4]]
+    if before == "between" or (after[:1] in (["to"], ["and"]) and len(after) > 1):
+        if before == "between" or any(ch.isdigit() for ch in doc[ent.end + 1].text):
+            return False
+    if after[:1] == ["of"] and any(t.like_num for t in doc[ent.end : ent.end + 4]):
+        return False
+    first = answer.split()[0].lower() if answer.split() else ""
+    if answer_type == "NUMBER" and first in _SMALL_COUNTS and len(answer.split()) <= 2:
+        return False
+    if re.fullmatch(r"[A-Za-z]+-[a-z]+", answer) and ent.end < len(doc):
+        return doc[ent.end].pos_ not in ("NOUN", "PROPN")  # "one-day | drop"
+    return True
+
+
+def _bare_role(noun: Token) -> bool:
+    """ "the director", "the spokesperson": a role that names whose only through the sentence
+    before (no owner, no "of ...", no adjective)."""
+    if noun.pos_ != "NOUN":
+        return False
+    children = list(noun.children)
+    dets = [c for c in children if c.dep_ == "det"]
+    others = [c for c in children if c.dep_ not in ("det", "punct", "appos")]
+    return bool(dets) and dets[0].lower_ == "the" and not others
 
 
 def _candidate_for(
@@ -246,6 +287,8 @@ def _candidate_for(
         ent = _with_units(ent)
         answer = ent.text.strip()
         answer_start = body_offset + ent.start_char
+    if answer_type in _AMOUNTS and not _sound_amount(ent, answer, answer_type):
+        return None
     head = phrase_head(ent)
     if head is not None and (head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)):
         importance -= 0.7  # one item of a list is a weaker question than a lone fact

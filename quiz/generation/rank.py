@@ -115,7 +115,11 @@ SENTENCE_REPEAT = 0.9
 # Stems keeping a pronoun ("her opening game", its owner named in the stem) read less plainly
 # than names: they cost a little and are never more than this share of a pool.
 PRONOUN_SHARE = 0.15
-PRONOUN_COST = 0.5  # penalty for a second question on one sentence (grows after)
+PRONOUN_COST = 0.5
+# Questions on common noun phrases ("a high-level isolation unit") can only take other phrases
+# of the article as stand-ins, the weakest kind: they fill at most this share of a pool.
+THING_SHARE = 0.25
+MIN_POOL = 10  # a quiz takes ten  # penalty for a second question on one sentence (grows after)
 _FAMILY_PENALTY = {"time": 1.0}
 
 
@@ -168,6 +172,8 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
     per_kind: Counter[str] = Counter()
     per_type: Counter[str] = Counter()
     pronoun_count = 0
+    thing_count = 0
+    relaxed = False
     answers_of: defaultdict[int, list[str]] = defaultdict(list)
     clozed: defaultdict[int, list[str]] = defaultdict(list)
     # The first ten spread over the article: its fifths, each a little less welcome once used.
@@ -181,9 +187,12 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
         best_index = -1
         best_value = float("-inf")
         pronoun_room = pronoun_count + 1 <= PRONOUN_SHARE * max(len(chosen) + 1, 10)
+        thing_room = relaxed or thing_count + 1 <= THING_SHARE * max(len(chosen) + 1, 10)
         for index, draft in enumerate(remaining):
             if draft.pronoun and not pronoun_room:
                 continue  # kept for later, when the pool is big enough to carry one more
+            if draft.answer_type.startswith("THING") and not thing_room:
+                continue  # phrases of the article's own wording: a share of the pool at most
             if draft.kind == "cloze" and _listed_with(draft, clozed[draft.sentence]):
                 continue  # "2008" then "2012" from "in 2008 and 2012": one list, one question
             if _overlaps(draft, answers_of[draft.sentence]):
@@ -208,6 +217,9 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
             if value > best_value:
                 best_index, best_value = index, value
         if best_index < 0:
+            if not relaxed and len(chosen) < MIN_POOL:
+                relaxed = True  # too few others: phrase questions may fill a short pool
+                continue
             break
         draft = remaining.pop(best_index)
         key = draft.answer_key
@@ -227,4 +239,5 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
         per_part[part(draft)] += 1
         per_type[_type_family(draft.answer_type)] += 1
         pronoun_count += draft.pronoun
+        thing_count += draft.answer_type.startswith("THING")
     return chosen

@@ -16,6 +16,12 @@ SETBACK_VERBS = {
 }  # fmt: skip
 
 
+_RESULT_VERBS = {
+    "find", "discover", "see", "learn", "realise", "realize", "hear", "watch", "notice",
+    "witness", "become", "be",
+}  # fmt: skip
+
+
 def why_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
     span = sentence.span
     found: list[Candidate] = []
@@ -168,6 +174,8 @@ def _cause_phrase(token: Token) -> tuple[int, int, int, int, Token] | None:
     ):
         # "convene on Tuesday to address the flow of fighters": a purpose answers "why".
         to = [c for c in token.children if c.dep_ == "aux" and c.tag_ == "TO"]
+        if token.lemma_.lower() in _RESULT_VERBS:
+            return None  # "returned to find their homes flooded": what followed, not why
         if to and to[0].i == token.left_edge.i:
             end = token.right_edge.i + 1
             # The answer stops before a relative clause, as the "after ..." causes do.
