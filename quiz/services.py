@@ -13,7 +13,7 @@ from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 
 from quiz.ingest import IngestedArticle
@@ -532,36 +532,108 @@ def _attempt_finish(attempt: Attempt, submitted_at: datetime) -> None:
     attempt.save(update_fields=["submitted_at", "score"])
 
 
-def _attempt_locked(attempt_id: int) -> Attempt:
+def _attempt_locked(attempt_id: int, *, student_id: int | None = None) -> Attempt:
+    """The attempt, locked until the transaction ends; only if it is that student's, when
+    given (a row the filter leaves out is neither returned nor locked)."""
     # of=("self",): lock the attempt only. Without it PostgreSQL also locks the joined
     # assignment row, which the whole class shares, and every save in the class queues on it.
-    return (
-        Attempt.objects.select_for_update(of=("self",))
-        .select_related("assignment")
-        .get(pk=attempt_id)
+    attempts = Attempt.objects.select_for_update(of=("self",)).select_related("assignment")
+    if student_id is not None:
+        attempts = attempts.filter(student_id=student_id)
+    return attempts.get(pk=attempt_id)
+
+
+def _attempt_closed_reason(locked: Attempt, now: datetime) -> str | None:
+    """Under the attempt's lock: why no answer can be saved, or None while it is open. An
+    attempt past its deadline is submitted here, committed with the caller's transaction."""
+    if locked.is_submitted:
+        return "This attempt has been submitted; answers can't be changed."
+    if now >= locked.deadline():
+        _attempt_finish(locked, submitted_at=locked.deadline())
+        return "Time is up: your attempt was submitted with the answers saved before the end."
+    return None
+
+
+BIGINT_MAX = 2**63 - 1
+MAX_QUESTIONS_PER_QUIZ = 10_000  # far above any quiz; only bounds the number sent to SQL
+
+# A click's whole save as one PostgreSQL statement: lock the student's attempt (FOR UPDATE,
+# held until the statement commits), and only if it is still open, the question is at that
+# number and the choice is one of that question's, insert the answer or change the stored
+# one. It returns a row only when it saved; anything else (a closed or overdue attempt,
+# someone else's, a bad number or choice) goes to the ORM path below, which re-reads the
+# attempt under the lock and decides. So this may decline a save the rules allow (it then
+# happens there), never make one they refuse: the ORM path is the rules, this the fast way.
+_ANSWER_UPSERT = """
+    WITH attempt AS (
+        SELECT a.id, (a.question_order ->> %(index)s::int)::bigint AS question_id, a.choice_order
+        FROM quiz_attempt a JOIN quiz_assignment s ON s.id = a.assignment_id
+        WHERE a.id = %(attempt)s AND a.student_id = %(student)s AND a.submitted_at IS NULL
+            AND %(now)s < s.closes_at
+            AND (s.time_limit_minutes IS NULL
+                OR %(now)s < a.started_at + make_interval(mins => s.time_limit_minutes))
+        FOR UPDATE OF a
     )
+    INSERT INTO quiz_response (attempt_id, question_id, choice_id, answered_at)
+    SELECT id, question_id, %(choice)s, %(now)s FROM attempt
+    WHERE question_id IS NOT NULL
+        AND choice_order -> (question_id::text) @> to_jsonb(%(choice)s::bigint)
+    ON CONFLICT (attempt_id, question_id)
+        DO UPDATE SET choice_id = EXCLUDED.choice_id, answered_at = EXCLUDED.answered_at
+    RETURNING id
+"""
 
 
-def response_save(*, attempt: Attempt, question_id: int, choice_id: int, now: datetime) -> Response:
-    """Save (or change) the student's answer to one question. Saving the same answer twice
-    leaves one row; an answer after submission or after the deadline is refused."""
-    question_id, choice_id = int(question_id), int(choice_id)
-    response = None
+def _answer_upsert_at_once(
+    *, attempt_id: int, student_id: int, number: int, choice_id: int, now: datetime
+) -> bool:
+    """PostgreSQL: try the save as one statement; True if it saved."""
+    if connection.vendor != "postgresql":
+        return False
+    # A number below 1 would count from the end of the JSON array; ids past PostgreSQL's
+    # bigint would be an error there, not a refusal. Such requests take the ORM path.
+    if not 1 <= number <= MAX_QUESTIONS_PER_QUIZ or max(attempt_id, choice_id) > BIGINT_MAX:
+        return False
+    params = {
+        "attempt": attempt_id,
+        "student": student_id,
+        "index": number - 1,
+        "choice": choice_id,
+        "now": now,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_ANSWER_UPSERT, params)
+        return cursor.fetchone() is not None
+
+
+def attempt_answer(
+    *, attempt_id: int, student_id: int, number: int, choice_id: int, now: datetime
+) -> None:
+    """Save (or change) a student's answer to question `number` (from 1) of their attempt.
+    Saving the same answer twice leaves one row; an answer after submission or after the
+    deadline is refused (AttemptClosedError), and an overdue attempt is submitted.
+
+    This runs on every click of every student. Someone else's attempt raises
+    Attempt.DoesNotExist, a number outside the quiz Question.DoesNotExist (both "not found"
+    to the student), a choice of another question ServiceError.
+    """
+    choice_id = int(choice_id)
+    if _answer_upsert_at_once(
+        attempt_id=attempt_id, student_id=student_id, number=number, choice_id=choice_id, now=now
+    ):
+        return
     with transaction.atomic():
-        locked = _attempt_locked(attempt.pk)
-        if locked.is_submitted:
-            raise AttemptClosedError("This attempt has been submitted; answers can't be changed.")
-        if now >= locked.deadline():
-            # Committed with the block; the refusal is raised after it.
-            _attempt_finish(locked, submitted_at=locked.deadline())
-        else:
-            if question_id not in locked.question_order:
-                raise ServiceError("That question is not part of this quiz.")
+        locked = _attempt_locked(attempt_id, student_id=student_id)
+        closed = _attempt_closed_reason(locked, now)
+        if closed is None:
+            if not 1 <= number <= len(locked.question_order):
+                raise Question.DoesNotExist("No such question in this quiz.")
+            question_id = locked.question_order[number - 1]
             if choice_id not in locked.choice_order.get(str(question_id), []):
                 raise ServiceError("That choice does not belong to this question.")
-            # One INSERT ... ON CONFLICT UPDATE instead of update_or_create's savepoint, select
-            # and write: this runs on every click while the attempt row is locked.
-            (response,) = Response.objects.bulk_create(
+            # One INSERT ... ON CONFLICT UPDATE instead of update_or_create's savepoint,
+            # select and write, while the attempt row is locked.
+            Response.objects.bulk_create(
                 [
                     Response(
                         attempt=locked,
@@ -574,11 +646,26 @@ def response_save(*, attempt: Attempt, question_id: int, choice_id: int, now: da
                 unique_fields=["attempt", "question"],
                 update_fields=["choice", "answered_at"],
             )
-    if response is None:
-        raise AttemptClosedError(
-            "Time is up: your attempt was submitted with the answers saved before the end."
+            return
+    raise AttemptClosedError(closed)
+
+
+def response_save(*, attempt: Attempt, question_id: int, choice_id: int, now: datetime) -> None:
+    """Save (or change) the answer to one question of the attempt, given by its id: as the
+    student's click does (attempt_answer)."""
+    order = attempt.question_order  # fixed when the attempt started
+    question_id = int(question_id)
+    number = order.index(question_id) + 1 if question_id in order else 0
+    try:
+        attempt_answer(
+            attempt_id=attempt.pk,
+            student_id=attempt.student_id,
+            number=number,
+            choice_id=choice_id,
+            now=now,
         )
-    return response
+    except Question.DoesNotExist:
+        raise ServiceError("That question is not part of this quiz.") from None
 
 
 def attempt_submit(*, attempt: Attempt, now: datetime) -> Attempt:

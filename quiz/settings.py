@@ -115,7 +115,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     # Refuses logins for a locked-out username+address before any password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, loading the user's role with the user (quiz/authentication.py).
+    "quiz.authentication.RoleModelBackend",
 ]
 # Login throttling (django-axes). A classroom shares one public address behind its NAT, so
 # locking by address alone would shut a whole class out over one student's typos: the lock is

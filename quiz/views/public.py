@@ -44,7 +44,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             user = form.save()
             code = form.cleaned_data.get("join_code")
             school_class = services.class_join(student=user, join_code=code) if code else None
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="quiz.authentication.RoleModelBackend")
         if school_class:
             messages.success(request, f"Welcome! You have joined {school_class.name}.")
         else:

@@ -6,6 +6,7 @@ which choice is correct.
 """
 
 from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -119,8 +120,8 @@ def _own_attempt(request: HttpRequest, attempt_id: int, *, for_page: bool = True
     )
 
 
-def _closed_redirect(request: HttpRequest, attempt: Attempt) -> HttpResponse:
-    url = reverse("attempt-detail", args=[attempt.pk])
+def _closed_redirect(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    url = reverse("attempt-detail", args=[attempt_id])
     if request.htmx:
         response = HttpResponse(status=204)
         response["HX-Redirect"] = url
@@ -156,56 +157,87 @@ def _question_context(attempt: Attempt, number: int) -> dict:
 def attempt_question(request: HttpRequest, attempt_id: int, number: int) -> HttpResponse:
     """The student who owns the attempt: one question; choosing an answer saves it at once
     (htmx), or with the form's buttons when JavaScript is off."""
+    choice_id = request.POST.get("choice", "")
+    if request.method == "POST" and choice_id.isdigit():
+        return _answer_save(request, attempt_id, number, int(choice_id))
     attempt = _own_attempt(request, attempt_id, for_page=request.method == "GET")
     now = timezone.now()
     if attempt.is_submitted:
-        return _closed_redirect(request, attempt)
+        return _closed_redirect(request, attempt.pk)
     if now >= attempt.deadline():
         services.attempt_submit(attempt=attempt, now=now)
         messages.info(request, "Time is up: your attempt was submitted with your saved answers.")
-        return _closed_redirect(request, attempt)
+        return _closed_redirect(request, attempt.pk)
     if not 1 <= number <= len(attempt.question_order):
         raise Http404("No such question in this quiz.")
-
-    status_message = ""
-    status_ok = True
     if request.method == "POST":
-        question_id = attempt.question_order[number - 1]
-        choice_id = request.POST.get("choice", "")
-        if choice_id.isdigit():
-            try:
-                services.response_save(
-                    attempt=attempt, question_id=question_id, choice_id=int(choice_id), now=now
-                )
-            except services.AttemptClosedError as error:
-                messages.info(request, str(error))
-                return _closed_redirect(request, attempt)
-            except services.ServiceError as error:
-                status_message, status_ok = str(error), False
-            else:
-                status_message = "Answer saved."
-        elif choice_id:
-            status_message, status_ok = "That choice is not valid. Choose again.", False
+        # No answer chosen (the form's Next or Previous without JavaScript), or a bad one.
+        status_message = "That choice is not valid. Choose again." if choice_id else ""
         if request.htmx:
-            # A click updates only the status line (keyboard focus stays on the radio), and
-            # that line needs nothing from the database: the save path is the busiest.
-            return render(
-                request,
-                "quiz/student/take.html#save-status",
-                {"status_message": status_message, "status_ok": status_ok},
-            )
-        if status_ok:
-            go = request.POST.get("go", "next")
-            if go == "previous" and number > 1:
-                return redirect("attempt-question", attempt_id=attempt.pk, number=number - 1)
-            if go == "review" or number >= len(attempt.question_order):
-                return redirect("attempt-review", attempt_id=attempt.pk)
-            return redirect("attempt-question", attempt_id=attempt.pk, number=number + 1)
-    else:
-        services.attempt_set_position(attempt=attempt, position=number - 1)
+            return _save_status(request, status_message, ok=not status_message)
+        if status_message:
+            return _question_page(request, attempt, number, status_message, ok=False)
+        return _after_answer_redirect(request, attempt, number)
+    services.attempt_set_position(attempt=attempt, position=number - 1)
+    return _question_page(request, attempt, number, "", ok=True)
 
+
+def _answer_save(
+    request: HttpRequest, attempt_id: int, number: int, choice_id: int
+) -> HttpResponse:
+    """A chosen answer, the busiest request there is (every click of every student): the
+    attempt is looked up by its owner, checked and the answer stored under one lock."""
+    try:
+        services.attempt_answer(
+            attempt_id=attempt_id,
+            student_id=request.user.pk,
+            number=number,
+            choice_id=choice_id,
+            now=timezone.now(),
+        )
+    except ObjectDoesNotExist as error:
+        raise Http404("No such question in your attempts.") from error
+    except services.AttemptClosedError as error:
+        messages.info(request, str(error))
+        return _closed_redirect(request, attempt_id)
+    except services.ServiceError as error:
+        if request.htmx:
+            return _save_status(request, str(error), ok=False)
+        return _question_page(
+            request, _own_attempt(request, attempt_id), number, str(error), ok=False
+        )
+    if request.htmx:
+        return _save_status(request, "Answer saved.", ok=True)
+    return _after_answer_redirect(
+        request, _own_attempt(request, attempt_id, for_page=False), number
+    )
+
+
+def _save_status(request: HttpRequest, message: str, *, ok: bool) -> HttpResponse:
+    # A click updates only the status line (keyboard focus stays on the radio), and that
+    # line needs nothing from the database.
+    return render(
+        request,
+        "quiz/student/take.html#save-status",
+        {"status_message": message, "status_ok": ok},
+    )
+
+
+def _after_answer_redirect(request: HttpRequest, attempt: Attempt, number: int) -> HttpResponse:
+    """Without JavaScript the form's buttons say where to go once the answer is saved."""
+    go = request.POST.get("go", "next")
+    if go == "previous" and number > 1:
+        return redirect("attempt-question", attempt_id=attempt.pk, number=number - 1)
+    if go == "review" or number >= len(attempt.question_order):
+        return redirect("attempt-review", attempt_id=attempt.pk)
+    return redirect("attempt-question", attempt_id=attempt.pk, number=number + 1)
+
+
+def _question_page(
+    request: HttpRequest, attempt: Attempt, number: int, status_message: str, *, ok: bool
+) -> HttpResponse:
     context = _question_context(attempt, number)
-    context.update({"status_message": status_message, "status_ok": status_ok})
+    context.update({"status_message": status_message, "status_ok": ok})
     template = "quiz/student/take.html"
     if request.htmx and not request.htmx.history_restore_request:
         # Moving to another question swaps the whole card; a history restore needs the page.
