@@ -238,3 +238,28 @@ def test_a_firm_the_model_took_for_a_person_is_no_stand_in_for_one() -> None:
     for q in generate_questions(text).questions:
         if q.answer_type == "PERSON":
             assert not any("Security" in c for c in q.choices), q
+
+
+def test_a_state_of_another_country_gets_that_countrys_states() -> None:
+    from quiz.generation.distractors import fine_type
+
+    assert fine_type("GPE", "Yucatan") == "STATE"
+    wrong = distractors(
+        "Yucatan", "STATE", "A state of emergency was declared in Yucatan.", Pools()
+    )
+    assert len(wrong) == 3
+    mexican = {"Campeche", "Chiapas", "Oaxaca", "Tabasco", "Durango", "Sonora", "Jalisco"}
+    assert all(w not in ("Kentucky", "Ohio") for w in wrong)
+    assert set(wrong) & mexican or all(w.isalpha() or " " in w for w in wrong)
+
+
+def test_a_city_sharing_a_name_with_a_far_state_stays_a_city() -> None:
+    from quiz.generation import generate_questions
+
+    text = (
+        "Hurricane Delphine hit Mexico's Yucatan Peninsula on Tuesday. Five people died in "
+        "Merida, the state capital, when walls collapsed. The airport in Merida was closed on "
+        "Tuesday and is expected to reopen on Thursday, officials in Campeche said."
+    )
+    for q in generate_questions(text).questions:
+        assert "which state" not in q.stem or q.choices[q.answer] != "Merida"

@@ -92,6 +92,37 @@ def _country_names() -> dict[str, str]:
 
 
 COUNTRIES = _country_names()
+
+# Top-level parts of countries ("Yucatán", "Ontario", "Bavaria"), from pycountry: a state among
+# states of the same country, never a city among them.
+_STATE_TYPES = {
+    "State", "Province", "Region", "Autonomous community", "Autonomous region", "Land",
+    "Canton", "Governorate", "Prefecture", "Voivodship", "Regional state", "Union territory",
+}  # fmt: skip
+
+
+def bare_name(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def _subdivisions() -> dict[str, tuple[str, str, str]]:
+    """Folded name -> (name, country code, type) for the states and provinces of the world."""
+    found: dict[str, tuple[str, str, str]] = {}
+    for part in pycountry.subdivisions:
+        if part.type in _STATE_TYPES and part.parent_code is None:
+            found.setdefault(bare_name(part.name), (part.name, part.country_code, part.type))
+    return found
+
+
+SUBDIVISIONS = _subdivisions()
+
+
+def subdivision_type(text: str) -> str:
+    """ "province" for "Ontario", "state" for "Yucatán", "" for anything else."""
+    return SUBDIVISIONS.get(bare_name(text.strip()), ("", "", ""))[2].casefold()
+
+
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = [
     "January",
@@ -178,6 +209,8 @@ def fine_type(label: str, text: str) -> str:
             return "COUNTRY"
         if text.strip() in US_STATES:
             return "STATE"
+        if bare_name(text.strip()) in SUBDIVISIONS and text.strip() not in CITY_REGIONS:
+            return "STATE"  # "Yucatan", "Campeche": states of Mexico
         if text.split() and text.split()[-1].casefold() in REGION_WORDS:
             return "REGION"  # "Anbar Province" is no city
         if len(text.split()) > 1 and text.split()[-1].casefold() in TAIL_WORDS:
@@ -410,7 +443,11 @@ def _fallback(kind: str, answer: str, pools: Pools) -> list[str]:
             c for c in ordered if CITY_COUNTRIES[c] != country
         ]
     if kind == "STATE":
-        return US_STATES
+        if answer in US_STATES:
+            return US_STATES
+        name, country, part_type = SUBDIVISIONS.get(bare_name(answer), ("", "", ""))
+        same = [n for n, c, t in SUBDIVISIONS.values() if c == country and t == part_type]
+        return sorted((n for n in same if n != name), key=lambda n: stable_hash(str(seed), n))
     if kind == "NORP":
         return NATIONALITIES
     if kind == "EVENT":

@@ -6,10 +6,19 @@ from __future__ import annotations
 
 import re
 
+import pycountry
 from spacy.tokens import Span
 
 from .analyse import Analysis, entity_key, person_shaped
-from .distractors import CITY_REGIONS, NATIONALITIES, US_STATES, country_of, fine_type
+from .distractors import (
+    CITY_REGIONS,
+    NATIONALITIES,
+    SUBDIVISIONS,
+    US_STATES,
+    bare_name,
+    country_of,
+    fine_type,
+)
 from .stems import REPORTING_VERBS
 
 NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -127,6 +136,26 @@ def _whole_name(ent: Span) -> bool:
     return True
 
 
+def _state_of_named_country(analysis: Analysis, text: str) -> bool:
+    """True when `text` is a state or province of a country the article names."""
+    code = SUBDIVISIONS.get(bare_name(text.strip()), ("", "", ""))[1]
+    country = pycountry.countries.get(alpha_2=code) if code else None
+    if country is None:
+        return False
+    wanted = country_of(getattr(country, "common_name", None) or country.name)
+    named = {country_of(t) for t in analysis.forms.get("GPE", [])}
+    return wanted in named
+
+
+def _ends_in_place(analysis: Analysis, text: str) -> bool:
+    words = text.split()
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    known = last in CITY_REGIONS or country_of(last) is not None or last in US_STATES
+    return known or entity_key(last) in analysis.places
+
+
 def entity_type(analysis: Analysis, ent: Span) -> str | None:
     """The answer type of an entity, correcting the small model's place/person mix-ups."""
     text = ent.text.strip()
@@ -137,6 +166,11 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
         return None
     if label == "PERSON" and not person_shaped(text):
         label = "ORG"  # "Mandrake Security said": a firm the small model took for a person
+    if label == "PERSON" and _ends_in_place(analysis, text):
+        label = "ORG"  # "Arriva Yorkshire", "Connect Leeds": named after a place, not a person
+    before = ent.doc[ent.start - 1] if ent.start > 1 else None
+    if before is not None and before.text in ("'", "\u2019") and ent.doc[ent.start - 2].is_title:
+        return None  # "Armley Traders' | Association": the tail of a longer name
     if label == "PERSON" and len(text.split()) == 1 and not _known_person(analysis, ent):
         return None
     if label == "ORG" and _person_like_org(ent):
@@ -183,6 +217,12 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
         return "NUMBER" if label in ("CARDINAL", "QUANTITY") else label
     if label == "GPE":
         kind = fine_type(label, text)
+        if (
+            kind == "STATE"
+            and text not in US_STATES
+            and not _state_of_named_country(analysis, text)
+        ):
+            kind = "CITY"  # "Merida" is a state of Venezuela, but in an article on Mexico a city
         # An unknown name counts as a place only where the article uses it as one.
         key = entity_key(text)
         if kind != "CITY" or key in analysis.places or text in CITY_REGIONS:

@@ -63,6 +63,8 @@ def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
     and a short "of ..." tail), or None when it is no good as an answer."""
     if root.pos_ != "NOUN" or root.ent_type_ or root.lemma_.lower() in VAGUE_NOUNS:
         return None
+    if root.dep_ == "compound":
+        return None  # "national fare | cap": a modifier of a longer phrase
     start = root.i
     for child in root.lefts:
         if child.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod"):
@@ -99,8 +101,14 @@ def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
         return None
     if any(not re.fullmatch(r"[\w'\u2019-]+", t.text) for t in words):
         return None
-    if words[0].like_num or any(t.like_num and t.i == words.start for t in words):
-        return None
+    amounts = [
+        t
+        for t in words
+        if (t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "CARDINAL"))
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")  # "a five-point plan"
+    ]
+    if amounts:
+        return None  # amounts are asked as amounts
     if any(t.lower_ in ("this", "that", "these", "those", "such") for t in words):
         return None  # "the broad overview of these goals" leans on the sentence before
     if words[0].lower_ in ("each", "every", "any", "no"):
@@ -180,6 +188,8 @@ def what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             continue
         start, end = bounds
         answer = span.doc[start:end].text
+        if span.doc[start].is_sent_start and span.doc[start].pos_ == "DET":
+            answer = answer[:1].lower() + answer[1:]  # "The tourism resorts" opened the sentence
         renderer = Renderer(analysis, sentence, answer.casefold())
         stem = None
         moved = False

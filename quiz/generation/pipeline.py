@@ -147,7 +147,8 @@ def _add_clause_phrases(sentence: Sentence, pools: Pools) -> None:
             marks = [c for c in token.children if c.dep_ == "mark"]
             start = marks[0].i + 1
             text = token.doc[start : token.right_edge.i + 1].text.strip(" ,")
-            if 3 <= len(text.split()) <= 12:
+            leans = token.doc[start].pos_ == "PRON"  # "it moved inland": whose "it"?
+            if 3 <= len(text.split()) <= 12 and not leans:
                 pools.add("CAUSE_CLAUSE", text)
 
 
@@ -245,12 +246,26 @@ def _without_own_acronym(stem: str, answer: str) -> str:
     )
 
 
+_REPORTER_LEFT = re.compile(r"\b(?:said|says|told|added|reported|announced)\?$")
+
+
+def _muddled(stem: str) -> bool:
+    """Stems a misparse left unreadable: a reporting verb stranded at the end ("How many
+    customers lost power across peninsula state utility CFE said?"), or a "what" question
+    too short to say what it is about ("What were knocked down?")."""
+    if stem.endswith("?") and _REPORTER_LEFT.search(stem) and not stem.startswith("Who"):
+        return True
+    return stem.startswith("What ") and len(stem.split()) <= 4
+
+
 def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | None:
     sentence = analysis.sentences[candidate.sentence]
     evidence = analysis.body[sentence.start : sentence.end]
     if candidate.pronoun:
         return None  # "What were restrained compared to the torrent he released?"
     candidate = replace(candidate, stem=_without_own_acronym(candidate.stem, candidate.answer))
+    if _muddled(candidate.stem):
+        return None
     wrong = _distractors_for(candidate.answer, candidate.answer_type, evidence, pools)
     if len(wrong) < 3:
         return None

@@ -9,9 +9,7 @@ from spacy.tokens import Span, Token
 
 from .analyse import Analysis, Sentence, entity_key
 from .candidate import Candidate
-from .distractors import (
-    TAIL_WORDS,
-)
+from .distractors import TAIL_WORDS, subdivision_type
 from .entities import (
     _SCORE,
     _WEB_NAME,
@@ -183,7 +181,8 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
         if answer_type == "ORG" and before is not None and before.is_lower:
             if before.dep_ in ("compound", "amod") and before.head == ent.root:
                 continue  # "the state _____": the blank is one word of a longer name
-        owner = [t for t in ent[:-1] if t.tag_ == "POS"]
+        # "Glasgow's | Gartnavel Hospital" splits; "Armley Traders' Association" is one name.
+        owner = [t for t in ent[:-1] if t.tag_ == "POS" and t.lower_ in ("'s", "\u2019s")]
         if owner and answer_type in ("ORG", "FAC", "LOC", "EVENT"):
             ent = span.doc[owner[-1].i + 1 : ent.end]  # "Glasgow's | Gartnavel Hospital"
         answer = _answer_text(ent, answer_type)
@@ -338,7 +337,11 @@ def _candidate_for(
     in_list = head is not None and (
         head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
     )
-    asked = None if in_list else _in_place_question(sentence, stem, ent.text, answer_type)
+    # "the Atlantic hurricane season" cannot become "which place hurricane season".
+    modifier = ent.root.dep_ in ("compound", "amod", "nmod")
+    asked = (
+        None if in_list or modifier else _in_place_question(sentence, stem, ent.text, answer_type)
+    )
     if asked is not None and not renderer.pronoun_left:
         candidate = make("which", asked, False)
         # Ranked as the cloze it replaces: only the wording changes.
@@ -388,7 +391,9 @@ def _echo_words(ent: Span, answer_type: str) -> tuple[str, int, int] | None:
         modified = any(c.i not in range(ent.start, ent.end) for c in head.children)
         if head.dep_ == "pobj" and before is not None and before.i == head.head.i:
             # "past whom of the Ukraine": a name with its own modifiers stays a cloze.
-            return None if modified else ("whom", ent.start, ent.end)
+            if modified or before.lower_ in ("as", "like"):
+                return None  # "known as whom": a name for a thing, not a person asked about
+            return "whom", ent.start, ent.end
         return None
     if answer_type not in ("YEAR", "DATE") or before is None or before.lower_ not in TIME_PREPS:
         return None
@@ -440,6 +445,10 @@ def _which_noun(text: str, answer_type: str) -> str:
     last = text.split()[-1].lower() if text.split() else ""
     if answer_type in ("ORG", "FAC") and last in TAIL_WORDS:
         return f"which {last}"
+    if answer_type == "STATE":
+        part = subdivision_type(text)
+        if part in ("province", "region", "canton", "prefecture", "governorate"):
+            return f"which {part}"
     return WHICH_NOUNS.get(answer_type, "")
 
 

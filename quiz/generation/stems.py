@@ -303,6 +303,9 @@ class Renderer:
         """True when a capital letter is only there because the word opened the sentence."""
         if _proper(token):
             return False
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if following is not None and following.tag_ == "POS" and token.is_title:
+            return False  # "First's managing director": an owner at the start is a name
         if token.is_stop or token.lower_ in self.analysis.lowercase_words:
             return True
         # A name is capitalised in mid-sentence too; a common noun only at the start.
