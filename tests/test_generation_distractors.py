@@ -263,3 +263,20 @@ def test_a_city_sharing_a_name_with_a_far_state_stays_a_city() -> None:
     )
     for q in generate_questions(text).questions:
         assert "which state" not in q.stem or q.choices[q.answer] != "Merida"
+
+
+def test_a_cricket_side_gets_cricket_sides() -> None:
+    from quiz.generation import generate_questions
+    from quiz.generation.distractors import SPORT_NATIONS
+
+    text = (
+        "Imran Khan hit a composed 132 as England chased down 311 to beat New Zealand by two "
+        "wickets at Trent Bridge on Saturday. Opener Jack Lowther was caught at slip for 4 in "
+        "the second over, and the bowler Hamish Reid took four wickets. England will be "
+        "without fast bowler Ryan Holt for the rest of the series. The innings was steadied "
+        "by Khan and Tom Ellery, who made 67 before he was run out."
+    )
+    countries = [q for q in generate_questions(text).questions if q.answer_type == "COUNTRY"]
+    assert countries
+    for q in countries:
+        assert set(q.choices) <= set(SPORT_NATIONS["cricket"]), q.choices

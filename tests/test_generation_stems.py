@@ -374,3 +374,12 @@ def test_a_role_that_leans_on_the_sentence_before_is_not_blanked() -> None:
         "The director, Sander Bos, said people whose details had been stolen faced years of risk."
     )
     assert not [c for c in questions(text) if c.answer == "Sander Bos"]
+
+
+def test_a_hyphened_title_goes_with_the_name() -> None:
+    text = (
+        "Imran Khan added 142 for the third wicket with vice-captain Tom Ellery before the "
+        "rain came."
+    )
+    asked = [c.stem for c in questions(text) if c.answer == "Tom Ellery" and c.kind == "who"]
+    assert asked and all(" vice" not in stem for stem in asked)

@@ -416,12 +416,30 @@ class Pools:
     by_type: dict[str, list[str]] = field(default_factory=dict)
     region: str | None = None  # the region of the country the article mentions most
     country: str | None = None  # that country
+    sport: str | None = None  # the sport the article reports on, if plain
 
     def add(self, kind: str, text: str) -> None:
         items = self.by_type.setdefault(kind, [])
         # A long article offers plenty; a bounded pool keeps each choice cheap.
         if len(items) < POOL_LIMIT and text not in items:
             items.append(text)
+
+
+SPORT_NATIONS: dict[str, list[str]] = {}
+for _sport, _country in (line.split("\t") for line in _read_list("sport_nations.txt")):
+    SPORT_NATIONS.setdefault(_sport, []).append(_country)
+_SPORT_WORDS = {
+    "cricket": {"wicket", "wickets", "innings", "batsman", "batter", "bowler", "overs", "cricket"},
+    "rugby": {"rugby", "scrum", "try-line", "fly-half", "lineout"},
+}
+
+
+def sport_of(words: set[str]) -> str | None:
+    """The sport an article reports on, when its own words make it plain (two cues)."""
+    for sport, cues in _SPORT_WORDS.items():
+        if len(cues & words) >= 2:
+            return sport
+    return None
 
 
 def _by_region(names: dict[str, str], region: str | None, seed: int) -> list[str]:
@@ -434,7 +452,11 @@ def _fallback(kind: str, answer: str, pools: Pools) -> list[str]:
     seed = stable_hash(answer)
     if kind == "COUNTRY":
         region = COUNTRY_REGIONS.get(country_of(answer) or "") or pools.region
-        return _by_region(COUNTRY_REGIONS, region, seed)
+        by_region = _by_region(COUNTRY_REGIONS, region, seed)
+        if pools.sport and answer in SPORT_NATIONS.get(pools.sport, []):
+            sides = SPORT_NATIONS[pools.sport]  # a cricket side among cricket sides only
+            return sorted(sides, key=lambda c: stable_hash(str(seed), c))
+        return by_region
     if kind == "CITY":
         region = CITY_REGIONS.get(answer) or pools.region
         ordered = _by_region(CITY_REGIONS, region, seed)

@@ -18,6 +18,7 @@ from .distractors import (
     country_of,
     distractors,
     fine_type,
+    sport_of,
     stable_hash,
 )
 from .entities import entity_type
@@ -84,6 +85,7 @@ def build_pools(analysis: Analysis) -> Pools:
         if country in COUNTRY_REGIONS:
             pools.region, pools.country = COUNTRY_REGIONS[country], country
             break
+    pools.sport = sport_of({t.lower_ for s in analysis.sentences for t in s.span})
     if pools.region is None and pools.by_type.get("STATE"):
         # "New Jersey" says where the article is.
         pools.region, pools.country = COUNTRY_REGIONS.get("United States"), "United States"
@@ -255,6 +257,8 @@ def _muddled(stem: str) -> bool:
     too short to say what it is about ("What were knocked down?")."""
     if stem.endswith("?") and _REPORTER_LEFT.search(stem) and not stem.startswith("Who"):
         return True
+    if re.search(r", \w+\?$", stem):
+        return True  # "What do the two sides meet again at Lord's, with?"
     return stem.startswith("What ") and len(stem.split()) <= 4
 
 

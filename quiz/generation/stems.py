@@ -83,6 +83,13 @@ def constituent(token: Token) -> tuple[int, int]:
     doc = token.doc
     while end - 1 > token.i and doc[end - 1].is_punct and doc[end - 1].text not in ")]":
         end -= 1
+    # "vice-captain Tom Ellery": a word hyphened onto the phrase belongs to it.
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        if doc[start - 1].whitespace_:
+            break
+        start -= 2
+    if start >= 1 and doc[start].text == "-" and not doc[start - 1].whitespace_:
+        start -= 1  # the parser split "vice | -captain"
     return start, end
 
 
