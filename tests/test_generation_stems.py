@@ -383,3 +383,16 @@ def test_a_hyphened_title_goes_with_the_name() -> None:
     )
     asked = [c.stem for c in questions(text) if c.answer == "Tom Ellery" and c.kind == "who"]
     assert asked and all(" vice" not in stem for stem in asked)
+
+
+def test_it_for_the_body_that_said_it_is_kept_and_amounts_stay_whole() -> None:
+    text = (
+        "Norvane Systems, the networking equipment maker, said on Thursday it would cut "
+        "about 1,400 jobs after a fall in profit. Revenue fell to $3.05 billion, short of the "
+        "$3.21 billion analysts had expected. The firm earned 47 cents per share, down from "
+        "76 cents per share a year earlier."
+    )
+    found = questions(text)
+    assert any(c.answer == "Thursday" and not c.pronoun for c in found)
+    assert not any("analysts" in c.answer for c in found)
+    assert not any("how much cents" in c.stem for c in found)

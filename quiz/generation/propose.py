@@ -63,6 +63,9 @@ def _with_units(ent: Span) -> Span:
             start -= 1
     if end < len(doc) and doc[end].lower_ in _UNITS and not doc[end - 1].whitespace_:
         end += 1
+    # "$13.0 billion | to": a word the model swept into the amount.
+    while end - start > 1 and doc[end - 1].lower_ in ("to", "and", "or"):
+        end -= 1
     return doc[start:end]
 
 
@@ -202,6 +205,10 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
 
 
 _AMOUNTS = {"NUMBER", "MONEY", "PERCENT", "QUANTITY", "DURATION"}
+_MONEY_UNITS = {
+    "cents", "pence", "dollars", "euros", "pounds", "yen", "rupees", "francs", "yuan",
+    "pesos", "rand", "shillings", "naira", "kronor", "kroner",
+}  # fmt: skip
 _DIGITS = re.compile(r"\d[\d,.]*")
 _SMALL_COUNTS = {"one", "two", "both", "1", "2", "single", "a"}
 
@@ -216,9 +223,13 @@ def _sound_amount(ent: Span, answer: str, answer_type: str) -> bool:
         return False
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = [t.lower_ for t in doc[ent.end : ent.end + 4]]
-    if before == "between" or (after[:1] in (["to"], ["and"]) and len(after) > 1):
-        if before == "between" or any(ch.isdigit() for ch in doc[ent.end + 1].text):
-            return False
+    near_before = doc[max(ent.start - 4, 0) : max(ent.start - 1, 0)]
+    if before in ("to", "and") and any(t.like_num for t in near_before):
+        return False  # the far end of "from $13.0 billion to $13.4 billion"
+    if before == "between":
+        return False
+    if after[:1] in (["to"], ["and"]) and any(t.like_num for t in doc[ent.end + 1 : ent.end + 4]):
+        return False  # the near end of a range
     if after[:1] == ["of"] and any(t.like_num for t in doc[ent.end : ent.end + 4]):
         return False
     first = answer.split()[0].lower() if answer.split() else ""
@@ -309,14 +320,17 @@ def _candidate_for(
         # Blank what the number counts too ("three double faults"): the choices then read
         # as whole answers and say what is being counted.
         head = phrase_head(ent)
-        if head is not None and head.dep_ == "nummod" and 0 <= head.head.i - ent.end < 3:
+        counts = head is not None and head.dep_ == "nummod" and 0 <= head.head.i - ent.end < 3
+        if counts and answer_type == "MONEY" and head.head.lower_ not in _MONEY_UNITS:
+            counts = False  # "the $3.21 billion | analysts had expected": no count of analysts
+        if counts:
             end_token = head.head.i + 1
             answer = doc[start_token:end_token].text
             if any(t.is_punct for t in doc[ent.end : end_token]):
                 return None
             if answer_type in ("NUMBER", "MONEY"):
                 # "with more than 9,000 cases" -> "with how many cases?", asked in place.
-                how = "how much" if answer_type == "MONEY" else "how many"
+                how = "how many"  # "how many cases", "how many cents"
                 first = start_token
                 if first > sentence.span.start and doc[first - 1].dep_ == "det":
                     first -= 1  # "the 4,000 troops" -> "how many troops", not "the how many"

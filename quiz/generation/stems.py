@@ -205,6 +205,11 @@ class Renderer:
             return token.text
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         possessive = token.tag_ == "PRP$"
+        if lower == "it" and token.dep_ in SUBJECT_DEPS and token.i not in self.sentence.quoted:
+            if self.body_reporting(token):
+                # "Norvane said it would cut 1,400 jobs": "it" is the body whose words these
+                # are, named in the same sentence; its name twice over would read worse.
+                return token.text
         if possessive and following is not None and following.lower_ == "own":
             return token.text  # "for its own gain": the owner is the clause's own subject
         if lower in PERSONAL and token.i not in self.sentence.quoted:
@@ -244,6 +249,25 @@ class Renderer:
             return "the"
         self.pronoun_left = True
         return token.text
+
+    def body_reporting(self, token: Token) -> str | None:
+        """The organisation whose words `token` ("it") stands in: the one body named as the
+        subject of the reporting verb over its clause, when it is not the answer."""
+        verb = token.head
+        while verb.dep_ in ("ccomp", "conj", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+            if verb.lemma_ in REPORTING_VERBS:
+                break
+        if verb.lemma_ not in REPORTING_VERBS:
+            return None
+        speakers = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if not speakers or speakers[0].i > token.i:
+            return None
+        ents = [e for e in self.sentence.span.ents if e.label_ == "ORG" and e.root == speakers[0]]
+        if len(ents) != 1:
+            return None
+        name = re.sub(r"^(?:the|The)\s+", "", ents[0].text)
+        return name
 
     def _owner(self, name: str, token: Token) -> str:
         """ "Kerry's" for "his": the surname once the full name has been given."""
