@@ -162,6 +162,9 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 if os.environ.get("DJANGO_TASKS_BACKEND") == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Django's database sessions, read without building an ORM query each request (quiz/sessions.py).
+SESSION_ENGINE = "quiz.sessions"
+
 # Security: on by default, relaxed only where DEBUG serves plain http on localhost.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
