@@ -396,3 +396,22 @@ def test_it_for_the_body_that_said_it_is_kept_and_amounts_stay_whole() -> None:
     assert any(c.answer == "Thursday" and not c.pronoun for c in found)
     assert not any("analysts" in c.answer for c in found)
     assert not any("how much cents" in c.stem for c in found)
+
+
+def test_firms_named_after_their_kind_and_post_nominals_are_not_people() -> None:
+    from quiz.generation.analyse import analyse
+
+    text = (
+        "Administrators from the accounting firm Kellerman Drew returned 23 pence in the pound. "
+        "Ashdown's barrister, Jonathan Keble KC, told the court the business was badly run."
+    )
+    analysis = analyse(text)
+    assert "drew" not in analysis.person_full
+    assert "kc" not in analysis.person_full and analysis.person_full.get("keble")
+
+
+def test_a_relative_clause_is_no_question() -> None:
+    from quiz.generation.pipeline import _muddled
+
+    assert _muddled("Ashdown's co-defendant, who was acquitted of conspiracy to defraud?")
+    assert not _muddled("In August, which British aid worker contracted the disease?")

@@ -194,6 +194,27 @@ BODY_TAILS = {
 }  # fmt: skip
 
 
+POST_NOMINALS = {"KC", "QC", "MP", "MSP", "OBE", "MBE", "CBE", "JR", "SR", "II", "III", "PHD"}
+_FIRM_NOUNS = {
+    "firm", "company", "group", "agency", "bank", "insurer", "lender", "charity", "retailer",
+    "airline", "operator", "carrier", "startup", "start-up", "publisher", "broadcaster",
+    "chain", "manufacturer", "maker", "supplier", "consultancy", "studio", "brand", "outlet",
+}  # fmt: skip
+
+
+def strip_post_nominals(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(".,").upper() in POST_NOMINALS:
+        words.pop()
+    return " ".join(words)
+
+
+def named_as_body(ent: Span) -> bool:
+    """ "the accounting firm Kellerman Drew": a name given to a body the sentence calls one."""
+    before = ent.doc[max(ent.start - 3, 0) : ent.start]
+    return any(t.lemma_.lower() in _FIRM_NOUNS and t.pos_ == "NOUN" for t in before)
+
+
 def person_shaped(text: str) -> bool:
     """A name that can be a person's: not ending in a word for a body, not an abbreviation
     ("KC", "SFO")."""
@@ -321,14 +342,17 @@ def _index_entities(doc: spacy.tokens.Doc, analysis: Analysis) -> None:
         forms = analysis.forms.setdefault(ent.label_, [])
         if ent.text not in forms:
             forms.append(ent.text)
-        if ent.label_ != "PERSON" or not person_shaped(ent.text):
+        if ent.label_ != "PERSON" or not person_shaped(ent.text) or named_as_body(ent):
             continue
         names = [t.text for t in ent if t.is_alpha or "-" in t.text or "'" in t.text]
+        while names and names[-1].rstrip(".").upper() in POST_NOMINALS:
+            names.pop()  # "Jonathan Keble KC": the surname is Keble
         if not names:
             continue
         surname = names[-1].casefold()
         full = analysis.person_full.get(surname)
         name = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", ent.text.strip())
+        name = strip_post_nominals(name)
         if full is None or len(name) > len(full):
             analysis.person_full[surname] = name
         # A single surname mention counts towards the full name's importance too.

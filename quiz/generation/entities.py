@@ -9,7 +9,7 @@ import re
 import pycountry
 from spacy.tokens import Span
 
-from .analyse import Analysis, entity_key, person_shaped
+from .analyse import Analysis, entity_key, named_as_body, person_shaped
 from .distractors import (
     CITY_REGIONS,
     NATIONALITIES,
@@ -164,7 +164,7 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
     label = analysis.label_of(text, ent.label_)
     if label in NAMED_LABELS and not _whole_name(ent):
         return None
-    if label == "PERSON" and not person_shaped(text):
+    if label == "PERSON" and (not person_shaped(text) or named_as_body(ent)):
         label = "ORG"  # "Mandrake Security said": a firm the small model took for a person
     if label == "PERSON" and _ends_in_place(analysis, text):
         label = "ORG"  # "Arriva Yorkshire", "Connect Leeds": named after a place, not a person

@@ -136,6 +136,9 @@ def _stranded_prep(root: Token) -> bool:
         return False
     if prep.lower_ not in _ARGUMENT_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
         return False
+    verb = prep.head
+    if any(c.dep_ in ("prep", "agent") and verb.i < c.i < prep.i for c in verb.children):
+        return False  # "convicted at X of Y by Z": which phrase the question word stands for?
     # Only the last words of the clause may strand a preposition without garbling it.
     after = [t for t in root.doc[root.right_edge.i + 1 : root.sent.end] if not t.is_punct]
     # A participle next ("to a scheme | aiming to ...") belongs to the phrase asked about.
@@ -146,6 +149,7 @@ def _stranded_prep(root: Token) -> bool:
 _GENERIC_HEADS = {
     "information", "detail", "data", "effort", "action", "step", "measure", "thing",
     "matter", "issue", "problem", "change", "support", "help", "work", "use", "situation",
+    "call", "concern", "question", "fear", "hope", "claim", "report", "talk", "plan",
 }  # fmt: skip
 _BACK_POINTING = {
     "initial", "first", "same", "other", "previous", "latest", "original", "current",
@@ -220,6 +224,9 @@ def what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             continue  # "the city of Ramadi": a place, asked as one by the entity questions
         if root.lemma_.lower() in ("use", "control") and any(c.lower_ == "of" for c in root.rights):
             continue  # "the use of Turkey": the fact is Turkey
+        nxt = span.doc[end] if end < len(span.doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.head.i in range(start, nxt.i + 4):
+            continue  # "the accounting firm | Kellerman Drew": a label for the name after it
         if root.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.children):
             continue  # "There are _____ in his criticism": a sentence that states no fact
         if root.head.dep_ == "xcomp" and any(

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from lemminflect import getInflection
 from spacy.tokens import Token
 
-from .analyse import Analysis, Sentence, analyse
+from .analyse import Analysis, Sentence, analyse, strip_post_nominals
 from .candidate import Candidate
 from .distractors import (
     COUNTRY_REGIONS,
@@ -62,6 +62,7 @@ def build_pools(analysis: Analysis) -> Pools:
                 continue
             text = ent.text.strip()
             if answer_type == "PERSON":
+                text = strip_post_nominals(text)
                 names = text.split()
                 text = analysis.person_full.get(names[-1].casefold(), text) if names else text
                 if not names:
@@ -248,6 +249,8 @@ def _without_own_acronym(stem: str, answer: str) -> str:
     )
 
 
+_WH = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", re.IGNORECASE)
+_RELATIVE_WH = re.compile(r", (?:who|whom|whose)\b")
 _REPORTER_LEFT = re.compile(r"\b(?:said|says|told|added|reported|announced)\?$")
 
 
@@ -259,6 +262,11 @@ def _muddled(stem: str) -> bool:
         return True
     if re.search(r", \w+\?$", stem):
         return True  # "What do the two sides meet again at Lord's, with?"
+    if stem.endswith("?"):
+        asks = _WH.findall(stem)
+        relative = _RELATIVE_WH.findall(stem)
+        if asks and len(asks) == len(relative) and not stem.startswith("According"):
+            return True  # "Ashdown's co-defendant, who was acquitted ...?": no question word
     return stem.startswith("What ") and len(stem.split()) <= 4
 
 

@@ -520,7 +520,9 @@ def wh_question(
                 continue
             out.append(renderer.resolve(token) + token.whitespace_)
             if token.i == verb.i and reported:
-                words = [t for t in clause if t.i in moved_ccomp and not t.is_punct]
+                words = [t for t in clause if t.i in moved_ccomp]
+                while words and words[-1].is_punct:
+                    words.pop()  # "X, the SFO said": the comma before "said" goes
                 out.append(" that " + renderer.render(words) + " ")
         text = "".join(out).rstrip(" ,.;:") + "?"
         if not prefix:
