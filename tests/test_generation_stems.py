@@ -415,3 +415,18 @@ def test_a_relative_clause_is_no_question() -> None:
 
     assert _muddled("Ashdown's co-defendant, who was acquitted of conspiracy to defraud?")
     assert not _muddled("In August, which British aid worker contracted the disease?")
+
+
+def test_one_of_a_pair_and_a_head_without_its_kind_are_not_asked() -> None:
+    text = (
+        "Passwords and credit card numbers were not affected by the breach, the firm said. "
+        "About 1.1 million of the records contain copies of passports or national identity "
+        "cards issued abroad."
+    )
+    answers = {c.answer for c in questions(text) if c.kind in ("what", "cloze")}
+    assert "Passwords" not in answers and "copies" not in answers
+
+
+def test_a_firm_the_model_took_for_a_place_is_asked_as_a_body() -> None:
+    text = "Dutch telecoms company Telvora said on Friday that hackers had stolen customer data."
+    assert not [c for c in questions(text) if c.answer == "Telvora" and "city" in c.stem]

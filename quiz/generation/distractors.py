@@ -209,6 +209,8 @@ def fine_type(label: str, text: str) -> str:
             return "COUNTRY"
         if text.strip() in US_STATES:
             return "STATE"
+        if text.strip().isupper() and len(text.strip()) <= 4:
+            return "ORG"  # "EU", "UN": unions of countries, not cities
         if bare_name(text.strip()) in SUBDIVISIONS and text.strip() not in CITY_REGIONS:
             return "STATE"  # "Yucatan", "Campeche": states of Mexico
         if text.split() and text.split()[-1].casefold() in REGION_WORDS:

@@ -215,6 +215,8 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
         if text.casefold() in ("one", "1") or not _plain_number(ent):
             return None
         return "NUMBER" if label in ("CARDINAL", "QUANTITY") else label
+    if label == "GPE" and named_as_body(ent):
+        label = "ORG"  # "Dutch telecoms company Telvora": a firm, whatever the model said
     if label == "GPE":
         kind = fine_type(label, text)
         if (

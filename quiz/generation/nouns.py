@@ -45,6 +45,8 @@ PERSON_NOUNS = {
     "teenager", "adult", "baby", "girl", "boy", "son", "daughter", "mother", "father", "wife",
     "husband", "brother", "sister", "inmate", "prisoner", "defendant", "plaintiff", "witness",
     "prosecutor", "attorney", "officials", "authorities", "authority", "government",
+    "female", "male", "juvenile", "principal", "headteacher", "scholar", "professor", "curator",
+    "herpetologist",
 } | ROLE_WORDS  # fmt: skip
 VAGUE_NOUNS = {
     "thing", "way", "time", "part", "number", "lot", "kind", "fact", "case", "point",
@@ -77,6 +79,8 @@ def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
             tail = child.right_edge.i + 1
             if tail - start <= 6:
                 end = tail
+            elif strict:
+                return None  # "copies | of passports or identity cards": a head without its kind
             break
     doc = root.doc
     if start > 0 and doc[start - 1] in root.subtree and not doc[start - 1].is_punct:
@@ -186,13 +190,16 @@ def what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             continue
         if root.lemma_.lower() in PERSON_NOUNS or root.head.lemma_ in REPORTING_VERBS:
             continue
+        if any(c.dep_ == "conj" for c in root.children) or root.dep_ == "conj":
+            continue  # "Passwords and credit card numbers were not affected": one of a pair
         main_argument = root.dep_ in SUBJECT_DEPS | {"dobj"}
         bounds = noun_answer(root, strict=not main_argument)
         if bounds is None:
             continue
         start, end = bounds
         answer = span.doc[start:end].text
-        if span.doc[start].is_sent_start and span.doc[start].pos_ == "DET":
+        first = span.doc[start]
+        if first.is_sent_start and first.pos_ != "PROPN" and not first.text.isupper():
             answer = answer[:1].lower() + answer[1:]  # "The tourism resorts" opened the sentence
         renderer = Renderer(analysis, sentence, answer.casefold())
         stem = None

@@ -247,7 +247,7 @@ def _bare_role(noun: Token) -> bool:
         return False
     children = list(noun.children)
     dets = [c for c in children if c.dep_ == "det"]
-    others = [c for c in children if c.dep_ not in ("det", "punct", "appos")]
+    others = [c for c in children if c.dep_ not in ("det", "punct", "appos", "compound", "amod")]
     return bool(dets) and dets[0].lower_ == "the" and not others
 
 
@@ -821,7 +821,10 @@ def _how_many(
     if any(t.i in range(ent.start, ent.end) for t in keep) or not keep:
         return None
     how = "How much" if answer_type == "MONEY" else "How many"
-    wh = how + " " + renderer.render(keep).strip()
+    counted = renderer.render(keep).strip()
+    if re.match(r"(?:per ?cent|%)", counted):
+        return None  # "How many per cent of species ...?" reads badly; the gap asks it whole
+    wh = how + " " + counted
     if re.search(r"\b(?:he|she|they|it|his|her|their|its)\b", wh):
         return None
     stem = wh_question(

@@ -54,7 +54,7 @@ PRONOUNS = {
     "theirs",
 }
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
-_VAGUE_SUBJECTS = {"this", "that", "these", "those", "it", "they", "there"}
+_VAGUE_SUBJECTS = {"this", "that", "these", "those", "it", "they", "there", "both", "all", "each"}
 _QUOTES = re.compile('["\u201c\u201d\u00ab\u00bb]')
 
 
@@ -486,6 +486,11 @@ def wh_question(
             prefix = "According to " + renderer.render(sentence.doc[start:end]) + ", "
         else:
             prefix = "According to the article, "
+    if as_subject and verb.lemma_ in REPORTING_VERBS:
+        for said in (c for c in verb.children if c.dep_ == "ccomp"):
+            subjects = [c for c in said.children if c.dep_ in SUBJECT_DEPS]
+            if subjects and subjects[0].lower_ in _VAGUE_SUBJECTS:
+                return None  # "Who said that had nothing to do with it?": that what?
     if as_subject:
         out: list[str] = []
         placed = False
@@ -519,11 +524,14 @@ def wh_question(
             if token.i in moved_ccomp:
                 continue
             out.append(renderer.resolve(token) + token.whitespace_)
-            if token.i == verb.i and reported:
-                words = [t for t in clause if t.i in moved_ccomp]
-                while words and words[-1].is_punct:
-                    words.pop()  # "X, the SFO said": the comma before "said" goes
-                out.append(" that " + renderer.render(words) + " ")
+        if reported:
+            # "X, the minister told a news conference" -> "Who told a news conference that
+            # X?": the words said come last, after whoever heard them.
+            words = [t for t in clause if t.i in moved_ccomp]
+            while words and words[-1].is_punct:
+                words.pop()  # "X, the SFO said": the comma before "said" goes
+            out[-1] = out[-1].rstrip(" ,.;:")
+            out.append(" that " + renderer.render(words))
         text = "".join(out).rstrip(" ,.;:") + "?"
         if not prefix:
             return tidy(text)
