@@ -79,8 +79,6 @@ def noun_answer(root: Token, strict: bool = True) -> tuple[int, int] | None:
             tail = child.right_edge.i + 1
             if tail - start <= 6:
                 end = tail
-            elif strict:
-                return None  # "copies | of passports or identity cards": a head without its kind
             break
     doc = root.doc
     if start > 0 and doc[start - 1] in root.subtree and not doc[start - 1].is_punct:
@@ -197,6 +195,8 @@ def what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
         if bounds is None:
             continue
         start, end = bounds
+        if any(c.lower_ == "of" and c.i >= end for c in root.rights):
+            continue  # "copies | of passports or identity cards": a head cut from its kind
         answer = span.doc[start:end].text
         first = span.doc[start]
         if first.is_sent_start and first.pos_ != "PROPN" and not first.text.isupper():
