@@ -152,6 +152,7 @@ _GENERIC_HEADS = {
     "information", "detail", "data", "effort", "action", "step", "measure", "thing",
     "matter", "issue", "problem", "change", "support", "help", "work", "use", "situation",
     "call", "concern", "question", "fear", "hope", "claim", "report", "talk", "plan",
+    "attempt", "way", "idea", "business",
 }  # fmt: skip
 _BACK_POINTING = {
     "initial", "first", "same", "other", "previous", "latest", "original", "current",

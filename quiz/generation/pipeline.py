@@ -81,7 +81,7 @@ def build_pools(analysis: Analysis) -> Pools:
                 countries[country] += 1
         _add_clause_phrases(sentence, pools)
         if sentence.usable:
-            _add_noun_phrases(sentence, pools)
+            _add_noun_phrases(analysis, sentence, pools)
     for country, _ in countries.most_common():
         if country in COUNTRY_REGIONS:
             pools.region, pools.country = COUNTRY_REGIONS[country], country
@@ -155,7 +155,7 @@ def _add_clause_phrases(sentence: Sentence, pools: Pools) -> None:
                 pools.add("CAUSE_CLAUSE", text)
 
 
-def _add_noun_phrases(sentence: Sentence, pools: Pools) -> None:
+def _add_noun_phrases(analysis: Analysis, sentence: Sentence, pools: Pools) -> None:
     for token in sentence.span:
         if token.i in sentence.quoted or token.lemma_.lower() in PERSON_NOUNS:
             continue
@@ -167,8 +167,9 @@ def _add_noun_phrases(sentence: Sentence, pools: Pools) -> None:
         kind = ("THING_PL" if plural else "THING_SG") + "_" + role
         text = token.doc[bounds[0] : bounds[1]].text
         first = token.doc[bounds[0]]
-        if first.is_sent_start and first.pos_ != "PROPN" and not first.text.isupper():
-            text = text[:1].lower() + text[1:]  # "Photos uploaded by ...": capital of the sentence
+        capital_of_the_sentence = first.text not in analysis.midsentence_capitals
+        if first.is_sent_start and first.pos_ != "PROPN" and capital_of_the_sentence:
+            text = text[:1].lower() + text[1:]  # "Photos uploaded by ...": not "Minecraft items"
         pools.add(kind, text)
 
 
@@ -215,9 +216,60 @@ def _distractors_for(
             # refers back to its running topics, often one thing under several names, so a
             # bare key never gets bare stand-ins, which might name the same thing.
             same = [s for s in same if not _bare(s)]
+        same = [s for s in same if not _agent_noun(s)]  # "forecasters" for "strong winds"
+        # Abstract for abstract ("a compensation scheme"), concrete for concrete ("boats"):
+        # the same kind of thing first, others only when the article has too few.
+        kind = _noun_class(answer)
+        same = [s for s in same if _noun_class(s) == kind] + [
+            s for s in same if _noun_class(s) != kind
+        ]
         merged = Pools(by_type={"THING": list(same)}, region=pools.region)
-        return distractors(answer, "THING", evidence, merged, avoid, count, below)
+        wrong = distractors(answer, "THING", evidence, merged, avoid, count + 3, below)
+        alike = [w for w in wrong if _noun_class(w) == kind]
+        return (alike + [w for w in wrong if w not in alike])[:count] if len(alike) >= 2 else []
     return distractors(answer, answer_type, evidence, pools, avoid, count, below)
+
+
+_ABSTRACT_ENDINGS = (
+    "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "hood", "ure",
+    "ing", "cy", "ics", "age",
+)  # fmt: skip
+_ABSTRACT_WORDS = {
+    "plan", "policy", "rule", "law", "debt", "risk", "cost", "price", "growth", "demand",
+    "support", "deal", "scheme", "data", "news", "aid", "trade", "poverty", "health", "travel",
+    "crime", "fraud", "delay", "loss", "profit", "revenue", "income", "fund", "funds", "tax",
+    "budget", "ban", "vote", "review", "report", "study", "survey", "research", "evidence",
+    "guidance", "advice", "control", "power", "access", "damage", "harm", "help", "work",
+}  # fmt: skip
+_AGENT_ENDINGS = ("ers", "ors", "ists", "ians", "ants")
+_NOT_AGENTS = {
+    "waters", "powers", "borders", "orders", "numbers", "papers", "matters", "letters",
+    "corners", "towers", "rivers", "centers", "chapters", "factors", "sectors", "errors",
+    "floors", "doors", "motors", "meters", "metres", "computers", "containers", "layers",
+    "offers", "members", "answers", "filters", "servers", "headquarters", "quarters",
+    "plants", "grants", "restaurants", "variants",
+}  # fmt: skip
+
+
+def _head(text: str) -> str:
+    words = text.split(" of ")[0].split()
+    return words[-1].lower().strip(".,'\u2019") if words else ""
+
+
+def _noun_class(text: str) -> str:
+    """A rough kind for a noun phrase, from its head word: "abstract" (a plan, a policy,
+    "the investigation") or "concrete" (boats, lockers, the transit system)."""
+    head = _head(text)
+    singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    if singular in _ABSTRACT_WORDS or head in _ABSTRACT_WORDS:
+        return "abstract"
+    return "abstract" if singular.endswith(_ABSTRACT_ENDINGS) else "concrete"
+
+
+def _agent_noun(text: str) -> bool:
+    """ "forecasters", "investigators": people, whatever the list of people nouns misses."""
+    head = _head(text)
+    return head.endswith(_AGENT_ENDINGS) and head not in _NOT_AGENTS
 
 
 # A name blanked or asked in place is still a central fact (who, where, which body), worth
