@@ -222,6 +222,7 @@ class Figures:
     server_pid: int = 0
     database: str = ""
     cpu: dict[str, tuple[float, float]] = field(default_factory=dict)
+    client_cpu: dict[str, float] = field(default_factory=dict)  # this process: the students
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     error_samples: list[str] = field(default_factory=list)
@@ -337,9 +338,11 @@ async def phase(name, figures, concurrency, items, make) -> None:
             await make(item)
 
     cpu_before = cpu_seconds(figures.server_pid, figures.database)
+    client_before = time.process_time()
     started = time.perf_counter()
     await asyncio.gather(*(one(item) for item in items))
     figures.phase_seconds[name] = time.perf_counter() - started
+    figures.client_cpu[name] = time.process_time() - client_before
     figures.cpu[name] = cpu_used(cpu_before, cpu_seconds(figures.server_pid, figures.database))
 
 
@@ -472,7 +475,10 @@ def report(figures: Figures) -> None:
             f"{percentile(values, 0.99) * 1000:>9.1f}"
         )
     print("(req/s of login_page and login share the login phase; question_page the start phase)")
-    print("server CPU per request, by phase (gunicorn workers + PostgreSQL):")
+    print(
+        "server CPU per request, by phase (gunicorn workers + PostgreSQL), and the CPU this"
+        " process spent sending it (one asyncio process: at most one core)"
+    )
     requests_in = {
         "login": ["login_page", "login"],
         "start": ["start", "question_page"],
@@ -483,10 +489,12 @@ def report(figures: Figures) -> None:
     for name, steps in requests_in.items():
         count = sum(len(figures.latencies.get(step, [])) for step in steps)
         app, database = figures.cpu.get(name, (0.0, 0.0))
+        client = figures.client_cpu.get(name, 0.0)
         if count:
             print(
                 f"  {name:<8} {app / count * 1000:7.1f} ms app + {database / count * 1000:5.1f} ms"
-                f" database per request ({count} requests)"
+                f" database per request ({count} requests); the bench's own client"
+                f" {client / count * 1000:.1f} ms"
             )
     for sample in figures.error_samples:
         print("  error:", sample)
