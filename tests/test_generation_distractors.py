@@ -280,3 +280,15 @@ def test_a_cricket_side_gets_cricket_sides() -> None:
     assert countries
     for q in countries:
         assert set(q.choices) <= set(SPORT_NATIONS["cricket"]), q.choices
+
+
+def test_ordinals_and_commas_are_written_as_the_answer_is() -> None:
+    wrong = distractors("89th minute", "QUANTITY", "Okafor scored in the 89th minute.", Pools())
+    assert all(re.fullmatch(r"\d+(st|nd|rd|th) minute", w) for w in wrong)
+    from quiz.generation.distractors import _ordinal
+
+    for w in wrong:
+        assert w.split()[0] == f"{int(first_number(w))}{_ordinal(int(first_number(w)))}"
+    evidence = "During the study, 866 developed dementia."
+    big = distractors("866", "NUMBER", evidence, Pools(), count=3)
+    assert all(first_number(w) < 1000 or "," in w for w in big)

@@ -430,3 +430,23 @@ def test_one_of_a_pair_and_a_head_without_its_kind_are_not_asked() -> None:
 def test_a_firm_the_model_took_for_a_place_is_asked_as_a_body() -> None:
     text = "Dutch telecoms company Telvora said on Friday that hackers had stolen customer data."
     assert not [c for c in questions(text) if c.answer == "Telvora" and "city" in c.stem]
+
+
+def test_numbers_in_names_ratios_and_offsets_are_not_asked_as_amounts() -> None:
+    text = (
+        "Highway 20, the main route over the mountains, was closed in both directions. "
+        "Only one bus in three was running on Tuesday morning. "
+        "Rovers equalised seven minutes after half-time through their captain."
+    )
+    asked = questions(text)
+    assert not any(c.answer in ("20", "three", "one") for c in asked)
+    assert not any(c.stem.startswith("How long did Rovers") for c in asked)
+
+
+def test_he_in_a_reported_clause_is_the_one_who_said_it() -> None:
+    text = (
+        "Tiago Mendonca won the most votes on Sunday. Ana Cardoso has repeatedly said he "
+        "will not form a coalition with the nationalist party after the election."
+    )
+    for c in questions(text):
+        assert "Mendonca not form" not in c.stem and "Mendonca will not" not in c.stem

@@ -191,6 +191,8 @@ BODY_TAILS = {
     "labs", "lab", "systems", "technologies", "solutions", "partners", "holdings", "capital",
     "energy", "motors", "consulting", "college", "school", "hospital", "police", "commission",
     "international", "global", "insurance", "pharmaceuticals", "telecom", "airport", "stadium",
+    "museum", "gallery", "library", "theatre", "theater", "info", "tv", "radio", "fc", "united",
+    "rovers", "athletic", "wanderers", "albion", "fire", "storm", "hurricane", "blaze",
 }  # fmt: skip
 
 
@@ -199,6 +201,8 @@ _FIRM_NOUNS = {
     "firm", "company", "group", "agency", "bank", "insurer", "lender", "charity", "retailer",
     "airline", "operator", "carrier", "startup", "start-up", "publisher", "broadcaster",
     "chain", "manufacturer", "maker", "supplier", "consultancy", "studio", "brand", "outlet",
+    "party", "movement", "coalition", "alliance", "club", "team", "side", "museum", "gallery",
+    "newspaper", "channel", "station", "magazine", "band", "union", "network",
 }  # fmt: skip
 
 
@@ -211,8 +215,10 @@ def strip_post_nominals(name: str) -> str:
 
 def named_as_body(ent: Span) -> bool:
     """ "the accounting firm Kellerman Drew": a name given to a body the sentence calls one."""
-    before = ent.doc[max(ent.start - 3, 0) : ent.start]
-    return any(t.lemma_.lower() in _FIRM_NOUNS and t.pos_ == "NOUN" for t in before)
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]  # right before the name, as a label: "firm | Kellerman Drew"
+    return before.lemma_.lower() in _FIRM_NOUNS and before.pos_ == "NOUN"
 
 
 def person_shaped(text: str) -> bool:

@@ -249,8 +249,20 @@ class NumberForm:
         elif self.decimals:
             text = f"{value:,.{self.decimals}f}" if self.commas else f"{value:.{self.decimals}f}"
         else:
-            text = f"{int(round(value)):,}" if self.commas else str(int(round(value)))
-        return self.prefix + text + self.suffix
+            # "866" -> "1,082": a number that grows past a thousand takes the comma it needs.
+            commas = self.commas or (value >= 1000 and self.value < 1000)
+            text = f"{int(round(value)):,}" if commas else str(int(round(value)))
+        suffix = self.suffix
+        ordinal = re.match(r"(?:st|nd|rd|th)\b", suffix)
+        if ordinal and not self.word:
+            suffix = _ordinal(int(round(value))) + suffix[ordinal.end() :]  # "71st", not "71th"
+        return self.prefix + text + suffix
+
+
+def _ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 def _word_for_values() -> dict[int, str]:

@@ -147,6 +147,9 @@ def _state_of_named_country(analysis: Analysis, text: str) -> bool:
     return wanted in named
 
 
+_DISASTERS = {"fire", "wildfire", "blaze", "storm", "hurricane", "typhoon", "cyclone", "flood"}
+
+
 def _ends_in_place(analysis: Analysis, text: str) -> bool:
     words = text.split()
     if len(words) < 2:
@@ -175,6 +178,8 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
         return None
     if label == "ORG" and _person_like_org(ent):
         label = "PERSON"
+    if label in ("ORG", "PERSON") and text.split()[-1].casefold() in _DISASTERS:
+        return "EVENT"  # "the Cedar Ridge Fire had burned 38,000 acres": no organisation
     if _CASE_NAME.fullmatch(text):
         return "CASE"  # "Abbott v. Burke" is a court case, whatever the model thought
     if (

@@ -303,6 +303,7 @@ def _without_own_acronym(stem: str, answer: str) -> str:
 
 _WH = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", re.IGNORECASE)
 _RELATIVE_WH = re.compile(r", (?:who|whom|whose)\b")
+_NEGATIVE = re.compile(r"\b(?:not|never|n't|n\u2019t)\b", re.IGNORECASE)
 _REPORTER_LEFT = re.compile(r"\b(?:said|says|told|added|reported|announced)\?$")
 
 
@@ -312,6 +313,8 @@ def _muddled(stem: str) -> bool:
     too short to say what it is about ("What were knocked down?")."""
     if stem.endswith("?") and _REPORTER_LEFT.search(stem) and not stem.startswith("Who"):
         return True
+    if stem.endswith("?") and _NEGATIVE.search(" ".join(stem.split()[:5])):
+        return True  # "Who was not accused of wrongdoing?": a negative stem tests little
     if re.search(r", \w+\?$", stem):
         return True  # "What do the two sides meet again at Lord's, with?"
     if stem.endswith("?"):

@@ -232,9 +232,15 @@ def _sound_amount(ent: Span, answer: str, answer_type: str) -> bool:
         return False  # the near end of a range
     if after[:1] == ["of"] and any(t.like_num for t in doc[ent.end : ent.end + 4]):
         return False
-    first = answer.split()[0].lower() if answer.split() else ""
-    if answer_type == "NUMBER" and first in _SMALL_COUNTS and len(answer.split()) <= 2:
-        return False
+    if after[:1] == ["in"] and any(t.like_num for t in doc[ent.end + 1 : ent.end + 3]):
+        return False  # "one bus in three": a ratio, not a count
+    if before in ("in", "of") and any(t.like_num for t in near_before):
+        return False  # the "three" of "one in three"
+    if ent.root.dep_ == "nummod" and ent.root.head.i < ent.start:
+        return False  # "Highway 20", "Line 14": a number after its noun names, not counts
+    words = [w.lower() for w in answer.split()]
+    if answer_type == "NUMBER" and set(words) & _SMALL_COUNTS and len(words) <= 3:
+        return False  # "the two sides", "only one bus": a count too small to ask
     if re.fullmatch(r"[A-Za-z]+-[a-z]+", answer) and ent.end < len(doc):
         return doc[ent.end].pos_ not in ("NOUN", "PROPN")  # "one-day | drop"
     return True
@@ -736,9 +742,22 @@ def _speaker_of_quote(head: Token, quoted: frozenset[int] | set[int] = frozenset
     return words[0].lower_ not in ("and", "but", "so", "or")
 
 
+_OFFSET_WORDS = {"after", "before", "later", "earlier", "ago", "into"}
+
+
 def _how_long(renderer: Renderer, ent: Span, head: Token) -> tuple[str, str] | None:
     """ "lasted about two hours" -> "How long did the outage last?"; "offered £960m over 15
     years" -> "Over how many years has he offered £960m?"."""
+    following = head.doc[ent.end] if ent.end < len(head.doc) else None
+    if following is not None and following.lower_ in (
+        "after",
+        "before",
+        "later",
+        "earlier",
+        "ago",
+        "into",
+    ):
+        return None  # "equalised seven minutes after half-time": when, not how long
     if head.dep_ in ("dobj", "npadvmod") and head.head.pos_ in ("VERB", "AUX"):
         verb, wh = head.head, "How long"
         # Only the amount goes: a phrase the parser hung on it ("on the plan") stays.
@@ -821,6 +840,8 @@ def _how_many(
     if any(t.i in range(ent.start, ent.end) for t in keep) or not keep:
         return None
     how = "How much" if answer_type == "MONEY" else "How many"
+    if any(t.tag_ == "JJS" for t in keep):
+        return None  # "the three largest unions" cannot become "how many largest unions"
     counted = renderer.render(keep).strip()
     if re.match(r"(?:per ?cent|%)", counted):
         return None  # "How many per cent of species ...?" reads badly; the gap asks it whole

@@ -213,6 +213,13 @@ class Renderer:
         if possessive and following is not None and following.lower_ == "own":
             return token.text  # "for its own gain": the owner is the clause's own subject
         if lower in PERSONAL and token.i not in self.sentence.quoted:
+            speaker = self.speaker_of(token)
+            if speaker is not None and not possessive:
+                # "Cardoso has said he will not form a coalition": "he" is the one who said
+                # it, not whoever the sentence before was about.
+                if self._asked_about(speaker, token):
+                    return token.text
+                return speaker.split()[-1]
             earlier = self.people_earlier_in_sentence(token)
             reporting = token.dep_ in SUBJECT_DEPS and token.head.lemma_ in REPORTING_VERBS
             if len(earlier) == 1 and reporting:
@@ -249,6 +256,18 @@ class Renderer:
             return "the"
         self.pronoun_left = True
         return token.text
+
+    def speaker_of(self, token: Token) -> str | None:
+        """The named person who said the clause `token` is the subject of, if any."""
+        if token.dep_ not in SUBJECT_DEPS:
+            return None
+        clause = token.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING_VERBS:
+            return None
+        speakers = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS]
+        if not speakers or speakers[0].i > token.i or speakers[0].pos_ != "PROPN":
+            return None
+        return self.full_name(speakers[0].text)
 
     def body_reporting(self, token: Token) -> str | None:
         """The organisation whose words `token` ("it") stands in: the one body named as the
