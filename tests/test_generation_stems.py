@@ -450,3 +450,15 @@ def test_he_in_a_reported_clause_is_the_one_who_said_it() -> None:
     )
     for c in questions(text):
         assert "Mendonca not form" not in c.stem and "Mendonca will not" not in c.stem
+
+
+def test_a_statement_quoted_whole_is_asked_as_what_the_article_reports() -> None:
+    text = (
+        '"However, having been diagnosed in the very early stages of the illness, the risk to '
+        'others is considered extremely low."'
+    )
+    whys = [c for c in questions(text) if c.kind == "why"]
+    assert whys
+    assert whys[0].stem == (
+        "According to the article, why is the risk to others considered extremely low?"
+    )

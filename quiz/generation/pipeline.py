@@ -303,6 +303,11 @@ def _without_own_acronym(stem: str, answer: str) -> str:
 
 _WH = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", re.IGNORECASE)
 _RELATIVE_WH = re.compile(r", (?:who|whom|whose)\b")
+_POINTING_BACK = re.compile(
+    r"\b(?:these|those|this)\s+(?!year|week|month|time|morning|afternoon|evening|weekend|"
+    r"season|summer|winter|spring|autumn|fall|century|decade)[a-z]+",
+    re.IGNORECASE,
+)
 _NEGATIVE = re.compile(r"\b(?:not|never|n't|n\u2019t)\b", re.IGNORECASE)
 _REPORTER_LEFT = re.compile(r"\b(?:said|says|told|added|reported|announced)\?$")
 
@@ -313,6 +318,11 @@ def _muddled(stem: str) -> bool:
     too short to say what it is about ("What were knocked down?")."""
     if stem.endswith("?") and _REPORTER_LEFT.search(stem) and not stem.startswith("Who"):
         return True
+    opening = " ".join(stem.split()[:7])
+    if stem.endswith("?") and _POINTING_BACK.search(
+        opening.removeprefix("According to the article,")
+    ):
+        return True  # "these suburban areas", "this problem": which ones, the sentence before says
     if stem.endswith("?") and _NEGATIVE.search(" ".join(stem.split()[:5])):
         return True  # "Who was not accused of wrongdoing?": a negative stem tests little
     if re.search(r", \w+\?$", stem):

@@ -135,10 +135,32 @@ def _place_wh(prep: Token, answer_type: str) -> tuple[str, bool] | None:
     return None
 
 
+_SPEAKERS_OWN = {"i", "me", "my", "we", "us", "our", "you", "your"}
+
+
 def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
     """Every question this sentence supports, each with its stem already written."""
     if not sentence.usable:
         return []
+    words = [t for t in sentence.span if not t.is_punct]
+    if words and all(t.i in sentence.quoted for t in words):
+        # A statement quoted whole ("However, having been diagnosed early, the risk to others
+        # is considered extremely low."): what the article reports, asked as such.
+        if any(t.lower_ in _SPEAKERS_OWN for t in words):
+            return []
+        plain = replace(sentence, quoted=frozenset())
+        return [_as_reported(c) for c in _propose(analysis, plain)]
+    return _propose(analysis, sentence)
+
+
+def _as_reported(candidate: Candidate) -> Candidate:
+    stem = candidate.stem
+    if not stem.endswith("?") or stem.startswith("According to"):
+        return candidate
+    return replace(candidate, stem="According to the article, " + stem[:1].lower() + stem[1:])
+
+
+def _propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
     found: list[Candidate] = []
     span = sentence.span
     # "There are undercurrents in his criticism": only a count says something there.
@@ -310,8 +332,10 @@ def _candidate_for(
         importance -= 0.7  # one item of a list is a weaker question than a lone fact
     if len(answer.split()) > 1 and answer_type in ("PERSON", "ORG", "EVENT", "FAC", "LOC"):
         importance += 0.2
-    if answer_type in ("DATE", "YEAR", "MONEY") and ent.root.dep_ in ("compound", "nmod", "amod"):
-        importance -= 1.0  # "the _____ Millennium Declaration": a label on another name
+    if ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.i >= ent.end:
+        # "the _____ Millennium Declaration", "said _____ government policy was a barrier":
+        # a name used as a label on the phrase that carries the fact.
+        importance -= 1.0
     if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "\u2019s"):
         importance -= 0.5  # "the _____'s Department": a modifier, rarely the point
     moved = _moved_question(renderer, ent, answer_type)

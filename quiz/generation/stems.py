@@ -375,6 +375,7 @@ _ASIDE = r"(?:for example|for instance|however|meanwhile|still|nonetheless|thoug
 _ASIDES_AFTER_WH = re.compile(rf"^(Who|What|Which \w+),? {_ASIDE}, ", re.IGNORECASE)
 _ASIDES_INSIDE = re.compile(rf", {_ASIDE}, ", re.IGNORECASE)
 _ASIDES_FIRST = re.compile(rf"^{_ASIDE}, ", re.IGNORECASE)
+_ASIDES_LAST = re.compile(rf",?\s+{_ASIDE}\?$", re.IGNORECASE)
 
 
 def tidy(text: str) -> str:
@@ -398,6 +399,7 @@ def tidy(text: str) -> str:
     text = re.sub(_ASIDES_AFTER_WH, r"\1 ", text)
     text = re.sub(_ASIDES_INSIDE, " ", text)
     text = re.sub(_ASIDES_FIRST, "", text)
+    text = re.sub(_ASIDES_LAST, "?", text)
     # "When had crews restored power local time (12:30 p.m. EST)?": what qualified the time
     # asked about goes with it.
     text = re.sub(r",?\s+local time(?:\s*\([^)]*\))?\?$", "?", text)
