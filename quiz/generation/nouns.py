@@ -46,7 +46,8 @@ PERSON_NOUNS = {
     "husband", "brother", "sister", "inmate", "prisoner", "defendant", "plaintiff", "witness",
     "prosecutor", "attorney", "officials", "authorities", "authority", "government",
     "female", "male", "juvenile", "principal", "headteacher", "scholar", "professor", "curator",
-    "herpetologist",
+    "herpetologist", "midfielder", "defender", "goalkeeper", "forward", "winger",
+    "substitute", "referee", "umpire", "opener", "all-rounder", "left-armer", "centurion",
 } | ROLE_WORDS  # fmt: skip
 VAGUE_NOUNS = {
     "thing", "way", "time", "part", "number", "lot", "kind", "fact", "case", "point",

@@ -110,6 +110,11 @@ def _score_lines(span: Span) -> list[Span]:
     return found
 
 
+def _role_word(analysis: Analysis, token: Token) -> bool:
+    lower = token.lower_.rstrip(".")
+    return lower in PERSON_NOUNS or lower in ROLE_WORDS or lower in analysis.lowercase_words
+
+
 def _answer_text(ent: Span, answer_type: str) -> str:
     text = ent.text.strip()
     if answer_type not in ("PERSON", "DATE", "TIME") and ent[0].lower_ == "the":
@@ -175,6 +180,8 @@ def _propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             continue
         if _bracketed(ent):  # "(IFF)" repeats the name just before it
             continue
+        while answer_type == "PERSON" and len(ent) > 2 and _role_word(analysis, ent[0]):
+            ent = ent[1:]  # "Midfielder | Connor Walsh": the role opened the sentence
         if ent.root.dep_ == "compound" and answer_type in ("ORG", "PERSON", "NORP", "EVENT"):
             continue  # "_____ member Derek Owusu": a modifier of another name
         if (
@@ -671,7 +678,9 @@ def _role_candidate(
     past = root.tag_ == "VBD" or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in root.children
     )
-    lead = text if not title[0].is_title or _proper(title[0]) else text[:1].lower() + text[1:]
+    keep = not title[0].is_title or _proper(title[0])
+    keep = keep or title[0].text in analysis.midsentence_capitals  # "Rovers manager"
+    lead = text if keep else text[:1].lower() + text[1:]
     stem = f"Who {'was' if past else 'is'} the {lead}?"
     key = entity_key(answer)
     importance = _importance(analysis, sentence, key, "PERSON") + 0.2
