@@ -462,3 +462,19 @@ def test_a_statement_quoted_whole_is_asked_as_what_the_article_reports() -> None
     assert whys[0].stem == (
         "According to the article, why is the risk to others considered extremely low?"
     )
+
+
+def test_a_party_named_as_one_is_no_person_and_he_stays_with_its_speaker() -> None:
+    from quiz.generation.analyse import analyse
+
+    text = (
+        "The anti-immigration party Voz Nacional more than doubled its support to 17.1 percent. "
+        "Rui Cardoso has repeatedly said he will not form a coalition with Voz Nacional. "
+        "The biggest surprise was the result of the liberal party, which won 11 seats."
+    )
+    assert "nacional" not in analyse(text).person_full
+    found = questions(text)
+    assert not any("Cardoso will not" in c.stem for c in found)
+    assert not any(
+        c.answer == "The biggest surprise" or c.answer == "the biggest surprise" for c in found
+    )

@@ -57,6 +57,7 @@ class Analysis:
     forms: dict[str, list[str]] = field(default_factory=dict)
     # Surname -> fullest form of that person's name in the article.
     person_full: dict[str, str] = field(default_factory=dict)
+    named_bodies: set[str] = field(default_factory=set)  # "the party Voz Nacional" somewhere
     # Role word (lower case, e.g. "secretary") -> the one person the article gives that role.
     role_person: dict[str, str] = field(default_factory=dict)
     # Entity key -> labels the model gave its mentions; the majority wins over one-off slips.
@@ -286,6 +287,10 @@ def analyse(body: str) -> Analysis:
             for t in doc
             if t.is_title and not t.is_sent_start and t.i > 0 and not doc[t.i - 1].is_punct
         )
+    # A name the article calls a party or a firm somewhere is no person anywhere.
+    for surname, name in list(analysis.person_full.items()):
+        if entity_key(name) in analysis.named_bodies:
+            del analysis.person_full[surname]
     return analysis
 
 
@@ -325,6 +330,8 @@ def _body_context(ent: spacy.tokens.Span) -> bool:
 
 def _index_entities(doc: spacy.tokens.Doc, analysis: Analysis) -> None:
     for ent in doc.ents:
+        if named_as_body(ent):
+            analysis.named_bodies.add(entity_key(ent.text))
         analysis.mentions[entity_key(ent.text)] += 1
         analysis.labels.setdefault(entity_key(ent.text), Counter())[ent.label_] += 1
         before = doc[ent.start - 1] if ent.start > 0 else None

@@ -167,7 +167,8 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
     label = analysis.label_of(text, ent.label_)
     if label in NAMED_LABELS and not _whole_name(ent):
         return None
-    if label == "PERSON" and (not person_shaped(text) or named_as_body(ent)):
+    named_body = named_as_body(ent) or entity_key(text) in analysis.named_bodies
+    if label == "PERSON" and (not person_shaped(text) or named_body):
         label = "ORG"  # "Mandrake Security said": a firm the small model took for a person
     if label == "PERSON" and _ends_in_place(analysis, text):
         label = "ORG"  # "Arriva Yorkshire", "Connect Leeds": named after a place, not a person

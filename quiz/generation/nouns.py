@@ -182,6 +182,19 @@ def _thing_type(root: Token) -> str:
     return "THING_ANY" if root.dep_ in SUBJECT_DEPS else "THING_OBJ"
 
 
+_EVALUATIVE_HEADS = {
+    "surprise", "problem", "issue", "question", "result", "reason", "concern", "challenge",
+    "difference", "priority", "aim", "goal", "highlight", "news", "shock", "worry",
+}  # fmt: skip
+
+
+def _evaluative(noun: Token) -> bool:
+    """ "the biggest surprise", "the main problem": a judgement, not a thing, as subject."""
+    return noun.lemma_.lower() in _EVALUATIVE_HEADS or any(
+        c.tag_ in ("JJS", "RBS") for c in noun.children
+    )
+
+
 def what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
     span = sentence.span
     found: list[Candidate] = []
@@ -206,7 +219,17 @@ def what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
         renderer = Renderer(analysis, sentence, answer.casefold())
         stem = None
         moved = False
-        if root.dep_ in SUBJECT_DEPS | {"dobj"}:
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be" and _evaluative(root):
+            continue  # "The biggest surprise was the result of ...": asked back to front
+        # "promised to cut taxes, build homes and hire doctors": one of three is not moved.
+        listed = any(
+            c.dep_ == "conj" and c.pos_ == "VERB"
+            for v in (root.head, root.head.head)
+            for c in v.children
+        )
+        if listed:
+            pass
+        elif root.dep_ in SUBJECT_DEPS | {"dobj"}:
             verb = finite_clause_verb(root.head)
             clause = main_clause(verb) if verb is not None else None
             if clause is not None:

@@ -213,13 +213,11 @@ class Renderer:
         if possessive and following is not None and following.lower_ == "own":
             return token.text  # "for its own gain": the owner is the clause's own subject
         if lower in PERSONAL and token.i not in self.sentence.quoted:
-            speaker = self.speaker_of(token)
-            if speaker is not None and not possessive:
+            if not possessive and self.speaker_of(token) is not None:
                 # "Cardoso has said he will not form a coalition": "he" is the one who said
-                # it, not whoever the sentence before was about.
-                if self._asked_about(speaker, token):
-                    return token.text
-                return speaker.split()[-1]
+                # it (in the stem, or the person asked about), not whoever the sentence
+                # before was about.
+                return token.text
             earlier = self.people_earlier_in_sentence(token)
             reporting = token.dep_ in SUBJECT_DEPS and token.head.lemma_ in REPORTING_VERBS
             if len(earlier) == 1 and reporting:
