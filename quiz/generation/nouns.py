@@ -167,6 +167,9 @@ def _vagueness(words: Span) -> float:
     content = [t for t in words if not (t.dep_ == "det" or t.tag_ == "POS")]
     if any(t.lower_ in _BACK_POINTING for t in content):
         return 1.0
+    article = words[0].lower_ if words[0].dep_ == "det" else ""
+    if len(content) == 1 and article in ("a", "an") and words.root.dep_ in ("nsubj", "nsubjpass"):
+        return 1.0  # "A party needs 116 seats to govern alone": any party, no fact to ask
     if len(content) <= 2 and content and content[-1].lemma_.lower() in _GENERIC_HEADS:
         return 1.0  # "critical information", "the efforts": says nothing without the sentence
     if len(content) == 1 and words[0].dep_ == "det" and words[0].lower_ == "the":

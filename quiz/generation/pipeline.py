@@ -159,6 +159,8 @@ def _add_noun_phrases(analysis: Analysis, sentence: Sentence, pools: Pools) -> N
     for token in sentence.span:
         if token.i in sentence.quoted or token.lemma_.lower() in PERSON_NOUNS:
             continue
+        if any(c.tag_ in ("JJS", "RBS") for c in token.children):
+            continue  # "the biggest surprise": a judgement, no stand-in for a thing
         bounds = noun_answer(token, strict=False)
         if bounds is None:
             continue
