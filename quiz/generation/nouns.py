@@ -46,7 +46,8 @@ PERSON_NOUNS = {
     "husband", "brother", "sister", "inmate", "prisoner", "defendant", "plaintiff", "witness",
     "prosecutor", "attorney", "officials", "authorities", "authority", "government",
     "female", "male", "juvenile", "principal", "headteacher", "scholar", "professor", "curator",
-    "herpetologist", "midfielder", "defender", "goalkeeper", "forward", "winger",
+    "herpetologist", "deputy", "deputies", "midfielder", "defender", "goalkeeper", "forward",
+    "winger",
     "substitute", "referee", "umpire", "opener", "all-rounder", "left-armer", "centurion",
 } | ROLE_WORDS  # fmt: skip
 VAGUE_NOUNS = {
@@ -206,6 +207,11 @@ def what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             continue
         if root.lemma_.lower() in PERSON_NOUNS or root.head.lemma_ in REPORTING_VERBS:
             continue
+        of_people = [
+            t for c in root.rights if c.lower_ == "of" for t in c.children if t.dep_ == "pobj"
+        ]
+        if of_people and of_people[0].lemma_.lower() in PERSON_NOUNS:
+            continue  # "millions of commuters": people, asked with who or not at all
         if any(c.dep_ == "conj" for c in root.children) or root.dep_ == "conj":
             continue  # "Passwords and credit card numbers were not affected": one of a pair
         main_argument = root.dep_ in SUBJECT_DEPS | {"dobj"}

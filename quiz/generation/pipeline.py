@@ -219,6 +219,9 @@ def _distractors_for(
             # bare key never gets bare stand-ins, which might name the same thing.
             same = [s for s in same if not _bare(s)]
         same = [s for s in same if not _agent_noun(s)]  # "forecasters" for "strong winds"
+        # "the blaze", "the fire" beside "a wind-driven wildfire": the article's names for its
+        # running topics, which may well be the answer under another name.
+        same = [s for s in same if not (_bare(s) and s.split()[0].lower() == "the")]
         # Abstract for abstract ("a compensation scheme"), concrete for concrete ("boats"):
         # the same kind of thing first, others only when the article has too few.
         kind = _noun_class(answer)
@@ -292,6 +295,11 @@ _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 _ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "to", "at", "a", "an"}
 
 
+def _without_alias(stem: str) -> str:
+    """ "led by which organisation (UGTT)": the answer's short name in brackets goes too."""
+    return re.sub(r"((?:which|what) \w+|_____) \([A-Z][A-Z&.]{1,9}\)", r"\1", stem)
+
+
 def _without_own_acronym(stem: str, answer: str) -> str:
     """ "which organisation (IFF)" for "International Finance Facility": the answer's own
     initials in brackets would give it away, so they go."""
@@ -321,6 +329,8 @@ def _muddled(stem: str) -> bool:
     if stem.endswith("?") and _REPORTER_LEFT.search(stem) and not stem.startswith("Who"):
         return True
     opening = " ".join(stem.split()[:7])
+    if stem.endswith("?") and re.search(r"\u2014[^\u2014?]+\u2014", stem):
+        return True  # an aside between dashes inside a question loses the reader
     if stem.endswith("?") and _POINTING_BACK.search(
         opening.removeprefix("According to the article,")
     ):
@@ -342,7 +352,8 @@ def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | No
     evidence = analysis.body[sentence.start : sentence.end]
     if candidate.pronoun:
         return None  # "What were restrained compared to the torrent he released?"
-    candidate = replace(candidate, stem=_without_own_acronym(candidate.stem, candidate.answer))
+    stem = _without_alias(_without_own_acronym(candidate.stem, candidate.answer))
+    candidate = replace(candidate, stem=stem)
     if _muddled(candidate.stem):
         return None
     wrong = _distractors_for(candidate.answer, candidate.answer_type, evidence, pools)

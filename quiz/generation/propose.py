@@ -526,6 +526,8 @@ def _in_place_question(
     prep = (match.group("prep") or "").lower()
     if match.start() == 0 or prep not in _IN_PLACE_BEFORE:
         return None
+    if answer_type == "ORG" and prep in ("across", "in", "at", "into", "via"):
+        return None  # "spread across much of which organisation?": a place the model misread
     before = stem[: match.start()].split()
     if prep == "of" and len(before) >= 1 and before[-1].lower() in PLACE_NOUNS:
         return None  # "the city of which city?"

@@ -405,6 +405,18 @@ def tidy(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_SINGULAR_BE = {"are": "is", "were": "was", "have": "has"}
+
+
+def _singular(verb: Token) -> str:
+    if verb.lower_ in _SINGULAR_BE:
+        return _SINGULAR_BE[verb.lower_]
+    if verb.tag_ == "VBP":
+        forms = getInflection(verb.lemma_, tag="VBZ")
+        return forms[0] if forms else verb.text
+    return verb.text
+
+
 def base_form(verb: Token) -> str:
     lemmas = getLemma(verb.text.lower(), upos="VERB")
     lemma = lemmas[0] if lemmas else verb.lemma_
@@ -513,6 +525,7 @@ def wh_question(
     if as_subject:
         out: list[str] = []
         placed = False
+        singular_done = False
         reported = [
             c
             for c in verb.children
@@ -541,6 +554,14 @@ def wh_question(
                     placed = True
                 continue
             if token.i in moved_ccomp:
+                continue
+            finite = token.i == verb.i or (
+                token.head == verb and token.dep_ in ("aux", "auxpass") and token.i < verb.i
+            )
+            if wh.startswith("What") and finite and placed and not singular_done:
+                singular_done = True
+                # "Opinion polls show ..." -> "What shows ...?": "what" takes a singular verb.
+                out.append(_singular(token) + token.whitespace_)
                 continue
             out.append(renderer.resolve(token) + token.whitespace_)
         if reported:
