@@ -493,3 +493,16 @@ def test_what_takes_a_singular_verb_and_aliases_leave_the_stem() -> None:
     assert _without_alias("It was led by which organisation (UGTT), they said?") == (
         "It was led by which organisation, they said?"
     )
+
+
+def test_owner_kept_before_body_parts_and_names_glued_to_numbers_left_alone() -> None:
+    text = (
+        "Spanish teenager Mateo Arrieta reached his first Masters 1000 final on Friday in a "
+        "semi-final that had the Caja Magica crowd on its feet. "
+        "Marjorie Kessler, 58, who served as treasurer of Licking County from 2013, pleaded "
+        "guilty in August to theft in office."
+    )
+    found = questions(text)
+    assert not any(c.answer == "1000" for c in found)
+    assert not any("on the feet" in c.stem for c in found)
+    assert not any("Kesslerwho" in c.stem for c in found)

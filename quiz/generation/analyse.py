@@ -162,6 +162,9 @@ def _is_usable(span: Span, quoted: frozenset[int]) -> bool:
     text = span.text.strip()
     if _NEWSROOM.search(text):
         return False
+    opening = text[:1] in '"\u201c'
+    if opening and text.count("\u201d") + text.count('"') - (text[:1] == '"') < 1:
+        return False  # '"This was not a moment of weakness.' cut from a longer quotation
     words = [t for t in span if not t.is_punct and not t.is_space]
     if len(words) < 6 or len(words) > 80 or not _SENTENCE_END.search(text):
         return False

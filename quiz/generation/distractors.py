@@ -815,7 +815,7 @@ def distractors(
         from_article = choose(
             [a for a in article if sectors[a] == sector], answer, evidence, avoid, count, seed
         )
-        if len(from_article) < count and sector != "government":
+        if len(from_article) < count and sector not in ("government", "charity"):
             # A government body belongs to one country: another country's would give it away.
             same = [name for s, name in ORGANISATIONS if s == sector]
             same.sort(key=lambda n: stable_hash(str(seed), n))

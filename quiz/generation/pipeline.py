@@ -24,7 +24,7 @@ from .distractors import (
 from .entities import entity_type
 from .nouns import PERSON_NOUNS, noun_answer
 from .propose import _web_names, propose
-from .rank import Draft, breaks_rules, leans_on_pronoun, score, select
+from .rank import Draft, breaks_rules, leans_on_pronoun, score, select, words
 from .stems import SUBJECT_DEPS
 
 GENERATOR_VERSION = "2026.11.27"
@@ -335,6 +335,8 @@ def _muddled(stem: str) -> bool:
         opening.removeprefix("According to the article,")
     ):
         return True  # "these suburban areas", "this problem": which ones, the sentence before says
+    if re.search(r"(?<![\d.])%", stem):
+        return True  # "expected %?": the number went, its sign stayed
     if stem.endswith("?") and _NEGATIVE.search(" ".join(stem.split()[:5])):
         return True  # "Who was not accused of wrongdoing?": a negative stem tests little
     if re.search(r", \w+\?$", stem):
@@ -347,6 +349,24 @@ def _muddled(stem: str) -> bool:
     return stem.startswith("What ") and len(stem.split()) <= 4
 
 
+_SMALL = {"the", "a", "an", "of", "and"}
+
+
+def _alias_in_stem(stem: str, answer: str, answer_type: str) -> bool:
+    """The answer under another name in its own stem ("U.S." for "United States")."""
+    if answer_type != "COUNTRY":
+        return False
+    wanted = country_of(answer)
+    tokens = re.findall(r"[\w.']+", stem)
+    for size in (1, 2, 3):
+        for n in range(len(tokens) - size + 1):
+            if country_of(" ".join(tokens[n : n + size]).strip(".'")) == wanted:
+                return True
+            if country_of(" ".join(tokens[n : n + size])) == wanted:
+                return True
+    return False
+
+
 def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | None:
     sentence = analysis.sentences[candidate.sentence]
     evidence = analysis.body[sentence.start : sentence.end]
@@ -356,7 +376,12 @@ def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | No
     candidate = replace(candidate, stem=stem)
     if _muddled(candidate.stem):
         return None
-    wrong = _distractors_for(candidate.answer, candidate.answer_type, evidence, pools)
+    if _alias_in_stem(candidate.stem, candidate.answer, candidate.answer_type):
+        return None  # "exports to which country ... after new U.S. tariffs?"
+    wrong = _distractors_for(candidate.answer, candidate.answer_type, evidence, pools, count=6)
+    # "Who was Arrieta's coach?" never offers Arrieta.
+    stem_words = set(words(candidate.stem))
+    wrong = [w for w in wrong if not (set(words(w)) - _SMALL) <= stem_words][:3]
     if len(wrong) < 3:
         return None
     if breaks_rules(candidate.stem, candidate.answer, tuple(wrong), evidence):

@@ -267,6 +267,9 @@ def _sound_amount(ent: Span, answer: str, answer_type: str) -> bool:
         return False  # the "three" of "one in three"
     if ent.root.dep_ == "nummod" and ent.root.head.i < ent.start:
         return False  # "Highway 20", "Line 14": a number after its noun names, not counts
+    previous = doc[ent.start - 1] if ent.start > 0 else None
+    if previous is not None and previous.is_title and previous.pos_ == "PROPN":
+        return False  # "Masters 1000", "Apollo 11": the number is part of a name
     words = [w.lower() for w in answer.split()]
     if answer_type == "NUMBER" and set(words) & _SMALL_COUNTS and len(words) <= 3:
         return False  # "the two sides", "only one bus": a count too small to ask

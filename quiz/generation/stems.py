@@ -249,8 +249,12 @@ class Renderer:
                 return token.text
         if possessive and token.i in self.sentence.quoted:
             return token.text  # a speaker's own words are never changed
+        if possessive and following is not None and following.lemma_.lower() in _OWN_NOUNS:
+            # "had the crowd on its feet", "in its history": "the feet" would be wrong; the
+            # owner is near enough for a reader, and the ranking keeps such stems few.
+            return token.text
         if possessive:
-            # "in her opening game" -> "in the opening game": same fact, no dangling pronoun.
+            # "narrow its efforts" -> "narrow the efforts": same fact, no dangling pronoun.
             return "the"
         self.pronoun_left = True
         return token.text
@@ -361,11 +365,16 @@ class Renderer:
 
     def render(self, tokens: Iterable[Token], first: bool = False) -> str:
         parts: list[str] = []
+        previous: Token | None = None
         for n, token in enumerate(tokens):
             text = self.resolve(token)
             if n == 0 and first is False and text == token.text and self.common_word(token):
                 text = text[:1].lower() + text[1:]
+            if previous is not None and token.i != previous.i + 1 and parts and not token.is_punct:
+                if not parts[-1].endswith(" "):
+                    parts[-1] += " "  # "Kessler, 58, who" with the aside gone: "Kessler who"
             parts.append(text + token.whitespace_)
+            previous = token
         return "".join(parts)
 
 
@@ -405,6 +414,13 @@ def tidy(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# Nouns that need their owner: a body part, a life story, a home.
+_OWN_NOUNS = {
+    "foot", "hand", "head", "knee", "leg", "arm", "eye", "face", "back", "shoulder", "heart",
+    "history", "life", "home", "hometown", "way", "mind", "career", "family", "wife",
+    "husband", "son", "daughter", "mother", "father", "parent", "child", "name", "birthday",
+    "debut", "first", "own",
+}  # fmt: skip
 _SINGULAR_BE = {"are": "is", "were": "was", "have": "has"}
 
 
