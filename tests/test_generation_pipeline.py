@@ -148,3 +148,16 @@ def test_one_list_gives_one_cloze_and_vague_keys_none() -> None:
 
     chosen = select([draft("Syria", 3.0), draft("Turkey", 2.9), draft("Iraq", 2.8)], 10)
     assert [d.answer for d in chosen] == ["Syria"]
+
+
+def test_a_gap_over_a_bare_common_phrase_only_fills_a_short_pool() -> None:
+    from quiz.generation.rank import Draft, _specific
+
+    def draft(answer: str, wrong: tuple[str, ...]) -> Draft:
+        return Draft("cloze", "Kessler will apply for _____ soon.", answer, wrong, 0,
+                     "Kessler will apply for judicial release soon.", 0, 10, "THING_OBJ", 1.0,
+                     False)  # fmt: skip
+
+    assert not _specific(draft("release", ("parole", "bail", "appeal")))
+    assert _specific(draft("judicial release", ("a criminal record", "an outside auditor",
+                                                "a fidelity bond")))  # fmt: skip

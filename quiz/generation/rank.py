@@ -127,6 +127,18 @@ def _type_family(answer_type: str) -> str:
     return _FAMILIES.get(answer_type, answer_type.split("_")[0])
 
 
+_FUNCTION_WORDS = {"the", "a", "an", "of", "and", "or", "in", "on", "for", "to", "s"}
+
+
+def _specific(draft: Draft) -> bool:
+    """A gap over a phrase of two words or more of content ("a five-point plan", "the
+    transit system"), with stand-ins as full: the choices then read as rival facts."""
+    return all(
+        len([w for w in words(choice) if w not in _FUNCTION_WORDS]) >= 2
+        for choice in (draft.answer, *draft.distractors)
+    )
+
+
 def _overlaps(draft: Draft, taken: list[str]) -> bool:
     """True when the draft's answer holds, or is held in, an answer already asked about in the
     same sentence: two questions on one phrase test one fact."""
@@ -191,7 +203,10 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
         for index, draft in enumerate(remaining):
             if draft.pronoun and not pronoun_room:
                 continue  # kept for later, when the pool is big enough to carry one more
-            if draft.answer_type.startswith("THING") and not thing_room:
+            thing = draft.answer_type.startswith("THING")
+            if thing and draft.kind == "cloze" and not relaxed and not _specific(draft):
+                continue  # a gap over a bare common phrase: its stand-ins are the weakest
+            if thing and not thing_room:
                 continue  # phrases of the article's own wording: a share of the pool at most
             if draft.kind == "cloze" and _listed_with(draft, clozed[draft.sentence]):
                 continue  # "2008" then "2012" from "in 2008 and 2012": one list, one question
