@@ -456,6 +456,7 @@ def wh_question(
     """A question asking `wh` about the tokens in `removed`, a phrase of `verb`'s clause;
     `quote_kept` when the question asks who said the quoted words, which then keep a speaker."""
     sentence = renderer.sentence.span
+    removed = removed | _appositions_of(sentence, removed)
     alone = own_clause(verb) and reporter is None
     if reporter is None and not alone:
         clause = [t for t in sentence if not (t.is_punct and t.i == sentence.end - 1)]
@@ -717,6 +718,22 @@ def _appositives(tokens: list[Token]) -> set[int]:
                 right += 1
             gone |= set(range(left, right + 1))
     return gone
+
+
+def _appositions_of(sentence: Span, removed: set[int]) -> set[int]:
+    """ "asked for 15 years, the maximum under the deal": what renames the phrase asked
+    about goes with it, with its comma."""
+    extra: set[int] = set()
+    doc = sentence.doc
+    for i in removed:
+        for child in doc[i].children:
+            if child.dep_ != "appos" or child.i in removed or child.i < i:
+                continue
+            span = set(range(child.left_edge.i, child.right_edge.i + 1))
+            if child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ",":
+                span.add(child.left_edge.i - 1)
+            extra |= span
+    return extra
 
 
 def cloze(renderer: Renderer, start: int, end: int) -> str:
