@@ -506,3 +506,16 @@ def test_owner_kept_before_body_parts_and_names_glued_to_numbers_left_alone() ->
     assert not any(c.answer == "1000" for c in found)
     assert not any("on the feet" in c.stem for c in found)
     assert not any("Kesslerwho" in c.stem for c in found)
+
+
+def test_quantifier_subjects_wire_agencies_and_half_names_are_not_asked() -> None:
+    text = (
+        "Some had moved from abroad, including two from Australia and one from Chile. "
+        "Most economists polled by Reuters last week had expected a quarter-point cut. "
+        "The United Nations Office for the Coordination of Humanitarian Affairs said it was "
+        "ready to send tents."
+    )
+    found = questions(text)
+    assert not any(c.sentence == 0 for c in found)
+    assert not any(c.answer == "Reuters" for c in found)
+    assert not any(c.answer == "United Nations Office" for c in found)

@@ -46,7 +46,8 @@ PERSON_NOUNS = {
     "husband", "brother", "sister", "inmate", "prisoner", "defendant", "plaintiff", "witness",
     "prosecutor", "attorney", "officials", "authorities", "authority", "government",
     "female", "male", "juvenile", "principal", "headteacher", "scholar", "professor", "curator",
-    "herpetologist", "deputy", "deputies", "midfielder", "defender", "goalkeeper", "forward",
+    "herpetologist", "deputy", "deputies", "homeowner", "manufacturer", "economist",
+    "midfielder", "defender", "goalkeeper", "forward",
     "winger",
     "substitute", "referee", "umpire", "opener", "all-rounder", "left-armer", "centurion",
 } | ROLE_WORDS  # fmt: skip

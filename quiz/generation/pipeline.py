@@ -372,6 +372,8 @@ def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | No
     evidence = analysis.body[sentence.start : sentence.end]
     if candidate.pronoun:
         return None  # "What were restrained compared to the torrent he released?"
+    if candidate.answer_type.startswith("THING") and _agent_noun(candidate.answer):
+        return None  # "What had expected a cut? most economists": people, asked with who
     stem = _without_alias(_without_own_acronym(candidate.stem, candidate.answer))
     candidate = replace(candidate, stem=stem)
     if _muddled(candidate.stem):
@@ -381,7 +383,12 @@ def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | No
     wrong = _distractors_for(candidate.answer, candidate.answer_type, evidence, pools, count=6)
     # "Who was Arrieta's coach?" never offers Arrieta.
     stem_words = set(words(candidate.stem))
-    wrong = [w for w in wrong if not (set(words(w)) - _SMALL) <= stem_words][:3]
+    wrong = [
+        w
+        for w in wrong
+        if not (set(words(w)) - _SMALL) <= stem_words
+        and not (candidate.answer_type == "PERSON" and words(w) and words(w)[-1] in stem_words)
+    ][:3]
     if len(wrong) < 3:
         return None
     if breaks_rules(candidate.stem, candidate.answer, tuple(wrong), evidence):

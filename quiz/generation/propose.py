@@ -140,6 +140,11 @@ def _place_wh(prep: Token, answer_type: str) -> tuple[str, bool] | None:
     return None
 
 
+_WIRE_AGENCIES = {
+    "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Bloomberg", "PA",
+    "Press Association", "dpa", "EFE", "Xinhua", "ANSA", "Kyodo",
+}  # fmt: skip
+_QUANTIFIERS = {"some", "many", "others", "most", "several", "all", "both", "few", "none"}
 _SPEAKERS_OWN = {"i", "me", "my", "we", "us", "our", "you", "your"}
 
 
@@ -148,13 +153,20 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
     if not sentence.usable:
         return []
     words = [t for t in sentence.span if not t.is_punct]
+    subjects = [
+        t for t in sentence.span if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
+    ]
+    if subjects and subjects[0].lower_ in _QUANTIFIERS and not list(subjects[0].children):
+        return []  # "Some had moved from abroad": some of whom, the sentence before says
     if words and all(t.i in sentence.quoted for t in words):
         # A statement quoted whole ("However, having been diagnosed early, the risk to others
         # is considered extremely low."): what the article reports, asked as such.
         if any(t.lower_ in _SPEAKERS_OWN for t in words):
             return []
         plain = replace(sentence, quoted=frozenset())
-        return [_as_reported(c) for c in _propose(analysis, plain)]
+        # Gaps in a quotation read as the speaker's words with no speaker; questions say
+        # "according to the article".
+        return [_as_reported(c) for c in _propose(analysis, plain) if c.stem.endswith("?")]
     return _propose(analysis, sentence)
 
 
@@ -180,6 +192,12 @@ def _propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             continue
         if _bracketed(ent):  # "(IFF)" repeats the name just before it
             continue
+        if ent.text.strip().removeprefix("the ").removeprefix("The ") in _WIRE_AGENCIES:
+            continue  # "polled by Reuters": the newsroom's own source, not the story
+        tail = [t for t in span.doc[ent.end : ent.end + 3] if t.lower_ != "the"]
+        if len(tail) >= 2 and tail[0].lower_ in ("for", "of") and tail[1].is_title:
+            if answer_type in ("ORG", "FAC", "EVENT"):
+                continue  # "United Nations Office | for the Coordination of ...": half a name
         while answer_type == "PERSON" and len(ent) > 2 and _role_word(analysis, ent[0]):
             ent = ent[1:]  # "Midfielder | Connor Walsh": the role opened the sentence
         if ent.root.dep_ == "compound" and answer_type in ("ORG", "PERSON", "NORP", "EVENT"):
