@@ -292,3 +292,16 @@ def test_ordinals_and_commas_are_written_as_the_answer_is() -> None:
     evidence = "During the study, 866 developed dementia."
     big = distractors("866", "NUMBER", evidence, Pools(), count=3)
     assert all(first_number(w) < 1000 or "," in w for w in big)
+
+
+def test_a_plain_phrase_never_gets_a_named_persons_thing_as_stand_in() -> None:
+    from quiz.generation.pipeline import _distractors_for
+
+    pools = pools_with(
+        PERSON=["Chris Christie", "Michael Doherty"],
+        THING_SG_OBJ=["Christie's veto", "Christie's speech", "a scorching review",
+                      "a phone interview", "a disproportionate amount", "an urban district"],
+    )  # fmt: skip
+    evidence = "Doherty, who represents a largely rural district, says the aid is unfair."
+    wrong = _distractors_for("a largely rural district", "THING_OBJ", evidence, pools)
+    assert wrong and not any("Christie" in w for w in wrong)

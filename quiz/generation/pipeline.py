@@ -228,6 +228,15 @@ def _distractors_for(
         same = [s for s in same if _noun_class(s) == kind] + [
             s for s in same if _noun_class(s) != kind
         ]
+        # "Christie's veto" beside "a largely rural district": a thing of a named person
+        # stands out among plain phrases, and the other way round.
+        people = {n.split()[-1] for n in pools.by_type.get("PERSON", []) if n.split()}
+
+        def owned(text: str) -> bool:
+            match = _POSSESSIVE.search(text)
+            return match is not None and match.group(1) in people
+
+        same = [s for s in same if owned(s) == owned(answer)]
         merged = Pools(by_type={"THING": list(same)}, region=pools.region)
         wrong = distractors(answer, "THING", evidence, merged, avoid, count + 3, below)
         alike = [w for w in wrong if _noun_class(w) == kind]
@@ -235,6 +244,7 @@ def _distractors_for(
     return distractors(answer, answer_type, evidence, pools, avoid, count, below)
 
 
+_POSSESSIVE = re.compile(r"\b([A-Z][\w.-]*)(?:'s|\u2019s)\s")
 _ABSTRACT_ENDINGS = (
     "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "hood", "ure",
     "ing", "cy", "ics", "age",
