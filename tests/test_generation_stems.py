@@ -519,3 +519,13 @@ def test_quantifier_subjects_wire_agencies_and_half_names_are_not_asked() -> Non
     assert not any(c.sentence == 0 for c in found)
     assert not any(c.answer == "Reuters" for c in found)
     assert not any(c.answer == "United Nations Office" for c in found)
+
+
+def test_a_place_the_sentence_calls_a_community_is_a_place() -> None:
+    text = (
+        "The wall of mud swept down a hillside above Santa Rosa de Quives, a farming community "
+        "of about 900 people, early on Sunday. Rescuers from Canta and Huamantanga reached the "
+        "village by noon."
+    )
+    asked = [c for c in questions(text) if c.answer == "Santa Rosa de Quives"]
+    assert asked and all(c.answer_type == "CITY" for c in asked)

@@ -150,6 +150,23 @@ def _state_of_named_country(analysis: Analysis, text: str) -> bool:
 _DISASTERS = {"fire", "wildfire", "blaze", "storm", "hurricane", "typhoon", "cyclone", "flood"}
 
 
+_SETTLEMENTS = {
+    "community", "village", "town", "city", "settlement", "suburb", "neighbourhood",
+    "neighborhood", "hamlet", "district", "municipality", "port", "capital",
+}  # fmt: skip
+
+
+def _named_as_place(ent: Span) -> bool:
+    """ "X, a farming community", "the town of X": the sentence itself says X is a place."""
+    appositions = [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
+    if any(c.lemma_.lower() in _SETTLEMENTS for c in appositions):
+        return True
+    doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of":
+        return doc[ent.start - 2].lemma_.lower() in _SETTLEMENTS
+    return False
+
+
 def _ends_in_place(analysis: Analysis, text: str) -> bool:
     words = text.split()
     if len(words) < 2:
@@ -179,6 +196,8 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
         return None
     if label == "ORG" and _person_like_org(ent):
         label = "PERSON"
+    if label in ("ORG", "PERSON", "GPE", "LOC") and _named_as_place(ent):
+        return "CITY"  # "above Santa Rosa de Quives, a farming community of 900 people"
     if label in ("ORG", "PERSON") and text.split()[-1].casefold() in _DISASTERS:
         return "EVENT"  # "the Cedar Ridge Fire had burned 38,000 acres": no organisation
     if _CASE_NAME.fullmatch(text):

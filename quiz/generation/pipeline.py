@@ -15,6 +15,7 @@ from .candidate import Candidate
 from .distractors import (
     COUNTRY_REGIONS,
     Pools,
+    bare_name,
     country_of,
     distractors,
     fine_type,
@@ -75,6 +76,8 @@ def build_pools(analysis: Analysis) -> Pools:
             surname_of_someone = len(analysis.person_full.get(text.casefold(), "").split()) > 1
             if answer_type != "PERSON" and surname_of_someone:
                 continue  # "Christie" tagged as an organisation is still a person
+            if bare_name(text) in _NO_PLACES:
+                continue  # "El Nino" is weather, whatever the model said
             pools.add(answer_type, text)
             country = country_of(text) if answer_type == "COUNTRY" else None
             if country:
@@ -93,6 +96,7 @@ def build_pools(analysis: Analysis) -> Pools:
     return pools
 
 
+_NO_PLACES = {"el nino", "la nina", "el nino southern oscillation"}
 _GERUND_DEPS = {"pcomp", "xcomp", "advcl", "acl", "csubj", "conj", "pobj", "dobj"}
 _FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
 
