@@ -529,3 +529,14 @@ def test_a_place_the_sentence_calls_a_community_is_a_place() -> None:
     )
     asked = [c for c in questions(text) if c.answer == "Santa Rosa de Quives"]
     assert asked and all(c.answer_type == "CITY" for c in asked)
+
+
+def test_a_country_called_by_its_kind_and_an_office_owned_by_a_title_are_not_asked() -> None:
+    text = (
+        "Sweden has more than 100 known wrecks in the Baltic, officials said. The country has "
+        "about 3,000 known wrecks in the waters off its coast. The Information Commissioner's "
+        "Office has also been informed about the attack on the council."
+    )
+    found = questions(text)
+    assert not any(c.sentence == 1 for c in found)
+    assert not any(c.answer == "Office" for c in found)

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from .analyse import Analysis, Sentence, entity_key
 from .candidate import Candidate
-from .distractors import TAIL_WORDS, subdivision_type
+from .distractors import CITY_REGIONS, TAIL_WORDS, country_of, subdivision_type
 from .entities import (
     _SCORE,
     _WEB_NAME,
@@ -110,6 +110,16 @@ def _score_lines(span: Span) -> list[Span]:
     return found
 
 
+def _place_owner(analysis: Analysis, ent: Span, marker: Token) -> bool:
+    """ "Glasgow's | Gartnavel Hospital" splits at a place; "Information Commissioner's
+    Office" is one name."""
+    owner = ent.doc[ent.start : marker.i].text.strip()
+    if owner.lower().startswith("the "):
+        owner = owner[4:]
+    known = owner in CITY_REGIONS or country_of(owner) is not None
+    return known or entity_key(owner) in analysis.places
+
+
 def _role_word(analysis: Analysis, token: Token) -> bool:
     lower = token.lower_.rstrip(".")
     return lower in PERSON_NOUNS or lower in ROLE_WORDS or lower in analysis.lowercase_words
@@ -140,6 +150,20 @@ def _place_wh(prep: Token, answer_type: str) -> tuple[str, bool] | None:
     return None
 
 
+_BACK_NOUNS = {"country", "city", "town", "region", "nation", "island"}
+
+
+def _back_reference(noun: Token) -> bool:
+    """ "The country", "the company": a thing named in an earlier sentence, called by its kind."""
+    children = list(noun.children)
+    return (
+        noun.lemma_.lower() in _BACK_NOUNS
+        and len(children) == 1
+        and children[0].dep_ == "det"
+        and children[0].lower_ == "the"
+    )
+
+
 _WIRE_AGENCIES = {
     "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Bloomberg", "PA",
     "Press Association", "dpa", "EFE", "Xinhua", "ANSA", "Kyodo",
@@ -158,6 +182,8 @@ def propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
     ]
     if subjects and subjects[0].lower_ in _QUANTIFIERS and not list(subjects[0].children):
         return []  # "Some had moved from abroad": some of whom, the sentence before says
+    if subjects and _back_reference(subjects[0]):
+        return []  # "The country has 100 known wrecks": which country, the sentence before says
     if words and all(t.i in sentence.quoted for t in words):
         # A statement quoted whole ("However, having been diagnosed early, the risk to others
         # is considered extremely low."): what the article reports, asked as such.
@@ -232,7 +258,11 @@ def _propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             if before.dep_ in ("compound", "amod") and before.head == ent.root:
                 continue  # "the state _____": the blank is one word of a longer name
         # "Glasgow's | Gartnavel Hospital" splits; "Armley Traders' Association" is one name.
-        owner = [t for t in ent[:-1] if t.tag_ == "POS" and t.lower_ in ("'s", "\u2019s")]
+        owner = [
+            t
+            for t in ent[:-1]
+            if t.tag_ == "POS" and t.lower_ in ("'s", "\u2019s") and _place_owner(analysis, ent, t)
+        ]
         if owner and answer_type in ("ORG", "FAC", "LOC", "EVENT"):
             ent = span.doc[owner[-1].i + 1 : ent.end]  # "Glasgow's | Gartnavel Hospital"
         answer = _answer_text(ent, answer_type)

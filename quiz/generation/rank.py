@@ -118,7 +118,7 @@ PRONOUN_SHARE = 0.15
 PRONOUN_COST = 0.5
 # Questions on common noun phrases ("a high-level isolation unit") can only take other phrases
 # of the article as stand-ins, the weakest kind: they fill at most this share of a pool.
-THING_SHARE = 0.25
+THING_SHARE = 0.15
 MIN_POOL = 10  # a quiz takes ten  # penalty for a second question on one sentence (grows after)
 _FAMILY_PENALTY = {"time": 1.0}
 
