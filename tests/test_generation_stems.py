@@ -540,3 +540,14 @@ def test_a_country_called_by_its_kind_and_an_office_owned_by_a_title_are_not_ask
     found = questions(text)
     assert not any(c.sentence == 1 for c in found)
     assert not any(c.answer == "Office" for c in found)
+
+
+def test_one_cause_of_a_list_is_not_asked_and_known_makers_are_no_places() -> None:
+    from quiz.generation.distractors import fine_type
+
+    text = (
+        "SkyNordic had struggled since last year because of rising fuel prices, a weak krone "
+        "and delays in the delivery of new aircraft, according to analysts."
+    )
+    assert not [c for c in questions(text) if c.kind == "why"]
+    assert fine_type("GPE", "Airbus") == "ORG"

@@ -211,6 +211,8 @@ def fine_type(label: str, text: str) -> str:
             return "STATE"
         if text.strip().isupper() and len(text.strip()) <= 4:
             return "ORG"  # "EU", "UN": unions of countries, not cities
+        if fold(text.strip()) in _KNOWN_BODIES:
+            return "ORG"  # "aircraft from Airbus": a maker, not a place
         if bare_name(text.strip()) in SUBDIVISIONS and text.strip() not in CITY_REGIONS:
             return "STATE"  # "Yucatan", "Campeche": states of Mexico
         if text.split() and text.split()[-1].casefold() in REGION_WORDS:
@@ -555,6 +557,9 @@ _SECTOR_WORDS = {
     "health": {"hospital", "infirmary", "clinic", "nhs", "health", "medical"},
     "international": {"nations", "organization", "organisation", "union", "alliance"},
 }  # fmt: skip
+
+
+_KNOWN_BODIES = {fold(name) for _, name in ORGANISATIONS}
 
 
 def organisation_sector(answer: str, evidence: str) -> str | None:

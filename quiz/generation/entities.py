@@ -252,6 +252,9 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
             kind = "CITY"  # "Merida" is a state of Venezuela, but in an article on Mexico a city
         # An unknown name counts as a place only where the article uses it as one.
         key = entity_key(text)
+        if kind == "CITY" and text not in CITY_REGIONS and key in analysis.agents:
+            if key not in analysis.places or analysis.mentions.get(key, 0) > 2:
+                return "ORG"  # "SkyNordic flew to 64 destinations": a body that acts
         if kind != "CITY" or key in analysis.places or text in CITY_REGIONS:
             return kind
         if _DEMONYM.search(text):

@@ -45,6 +45,12 @@ def why_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
         # A comma left before the cause phrase goes with it.
         if marker_start > span.start and span.doc[marker_start - 1].text == ",":
             removed.add(marker_start - 1)
+        after = list(span.doc[answer_end - 1 : min(answer_end + 10, span.end)])
+        comma = next((n for n, t in enumerate(after[:2]) if t.text == ","), None)
+        if comma is not None and any(t.lower_ == "and" for t in after[comma:]):
+            # "because of rising fuel prices, a weak krone and delays": one cause of a list
+            if any(t.pos_ in ("NOUN", "ADJ", "DET") for t in after[comma + 1 : comma + 3]):
+                continue
         stem = wh_question(renderer, clause[0], clause[1], removed, "Why", False)
         if stem is None:
             continue
