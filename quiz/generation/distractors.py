@@ -202,13 +202,20 @@ def country_of(text: str) -> str | None:
 REGION_WORDS = {"province", "region", "county", "district", "governorate", "prefecture", "oblast"}
 
 
+def _misspelt_state(text: str) -> bool:
+    return len(text) >= 6 and any(
+        SequenceMatcher(None, text.casefold(), state.casefold()).ratio() >= 0.9
+        for state in US_STATES
+    )
+
+
 def fine_type(label: str, text: str) -> str:
     """The answer type used to match distractors: GPE splits into countries, states, cities."""
     if label == "GPE":
         if country_of(text):
             return "COUNTRY"
-        if text.strip() in US_STATES:
-            return "STATE"
+        if text.strip() in US_STATES or _misspelt_state(text.strip()):
+            return "STATE"  # "Pennslyvania", as the article spells it, is still a state
         if text.strip().isupper() and len(text.strip()) <= 4:
             return "ORG"  # "EU", "UN": unions of countries, not cities
         if fold(text.strip()) in _KNOWN_BODIES:
