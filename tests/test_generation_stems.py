@@ -551,3 +551,15 @@ def test_one_cause_of_a_list_is_not_asked_and_known_makers_are_no_places() -> No
     )
     assert not [c for c in questions(text) if c.kind == "why"]
     assert fine_type("GPE", "Airbus") == "ORG"
+
+
+def test_the_hague_keeps_its_the_and_titles_leave_names() -> None:
+    from quiz.generation.analyse import analyse
+
+    text = (
+        "The museum asked the Dutch National Archives in The Hague to search shipping records. "
+        "Archivist Marieke de Vries told AP that about 120 Dutch ships were lost in the Baltic."
+    )
+    asked = [c for c in questions(text) if "Hague" in c.answer]
+    assert asked and all(c.answer == "The Hague" for c in asked)
+    assert analyse(text).person_full.get("vries") == "Marieke de Vries"

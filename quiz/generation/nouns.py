@@ -22,7 +22,10 @@ from .stems import (
     wh_question,
 )
 
-PLACE_NOUNS = {"city", "town", "village", "state", "province", "region", "county", "country"}
+PLACE_NOUNS = {
+    "city", "town", "village", "state", "province", "region", "county", "country", "island",
+    "port", "capital",
+}  # fmt: skip
 PERSON_NOUNS = {
     "man", "woman", "men", "women", "people", "person", "child", "children", "worker",
     "official", "patient", "minister", "spokesman", "spokeswoman", "crew", "passenger",

@@ -70,6 +70,9 @@ def build_pools(analysis: Analysis) -> Pools:
                     continue
             elif answer_type not in ("DATE", "TIME"):
                 text = re.sub(r"^(?:the|The)\s+", "", text)
+                before = ent.doc[ent.start - 1] if ent.start > 0 else None
+                if before is not None and before.text == "The" and not before.is_sent_start:
+                    text = "The " + text  # "in The Hague": the capital is the name's
             text = re.sub(r"(?:'s|\u2019s)$", "", text)
             if len(text.split()) == 1 and text.lower() in analysis.lowercase_words:
                 continue  # "State" cut from "State of the State": a common word, not a name

@@ -127,7 +127,13 @@ def _role_word(analysis: Analysis, token: Token) -> bool:
 
 def _answer_text(ent: Span, answer_type: str) -> str:
     text = ent.text.strip()
-    if answer_type not in ("PERSON", "DATE", "TIME") and ent[0].lower_ == "the":
+    if answer_type not in ("PERSON", "DATE", "TIME") and ent[0].text == "the":
+        text = text[4:]
+    elif (
+        answer_type not in ("PERSON", "DATE", "TIME")
+        and ent[0].text == "The"
+        and ent[0].is_sent_start
+    ):
         text = text[4:]
     return re.sub(r"(?:'s|\u2019s)$", "", text).strip()
 
@@ -169,6 +175,7 @@ _WIRE_AGENCIES = {
     "Press Association", "dpa", "EFE", "Xinhua", "ANSA", "Kyodo",
 }  # fmt: skip
 _QUANTIFIERS = {"some", "many", "others", "most", "several", "all", "both", "few", "none"}
+_PLACE_TYPES = {"CITY", "COUNTRY", "STATE", "REGION", "LOC", "FAC"}
 _SPEAKERS_OWN = {"i", "me", "my", "we", "us", "our", "you", "your"}
 
 
@@ -226,6 +233,13 @@ def _propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
                 continue  # "United Nations Office | for the Coordination of ...": half a name
         while answer_type == "PERSON" and len(ent) > 2 and _role_word(analysis, ent[0]):
             ent = ent[1:]  # "Midfielder | Connor Walsh": the role opened the sentence
+        the = span.doc[ent.start - 1] if ent.start > span.start else None
+        if the is not None and the.text == "The" and not the.is_sent_start:
+            if answer_type in _PLACE_TYPES:
+                ent = span.doc[the.i : ent.end]  # "The Hague": "The" mid-sentence is the name's
+        if answer_type == "PERSON" and len(ent) > 2 and ent[0].is_sent_start:
+            if ent[0].lower_.endswith(("ist", "er", "or", "ian", "ant", "ent", "ess")):
+                ent = ent[1:]  # "Archivist | Marieke de Vries"
         if ent.root.dep_ == "compound" and answer_type in ("ORG", "PERSON", "NORP", "EVENT"):
             continue  # "_____ member Derek Owusu": a modifier of another name
         if (
@@ -402,7 +416,8 @@ def _candidate_for(
         return make(kind, stem, True)
     renderer.pronoun_left = False
     start_token, end_token = ent.start, ent.end
-    if ent[0].lower_ == "the" and answer_type not in ("PERSON", "DATE", "TIME"):
+    article_first = ent[0].text == "the" or (ent[0].text == "The" and ent[0].is_sent_start)
+    if article_first and answer_type not in ("PERSON", "DATE", "TIME"):
         start_token += 1
     if answer_type in ("NUMBER", "MONEY", "PERCENT", "QUANTITY", "DURATION"):
         # Blank what the number counts too ("three double faults"): the choices then read

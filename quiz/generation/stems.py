@@ -543,6 +543,7 @@ def wh_question(
         out: list[str] = []
         placed = False
         singular_done = False
+        last_i: int | None = None
         reported = [
             c
             for c in verb.children
@@ -580,7 +581,11 @@ def wh_question(
                 # "Opinion polls show ..." -> "What shows ...?": "what" takes a singular verb.
                 out.append(_singular(token) + token.whitespace_)
                 continue
+            if out and last_i is not None and token.i != last_i + 1 and not token.is_punct:
+                if not out[-1].endswith(" "):
+                    out[-1] += " "  # "Europe | from": words the cut brought together
             out.append(renderer.resolve(token) + token.whitespace_)
+            last_i = token.i
         if reported:
             # "X, the minister told a news conference" -> "Who told a news conference that
             # X?": the words said come last, after whoever heard them.
@@ -649,15 +654,20 @@ def wh_question(
         front = [t for t in front if t not in ccomp_tokens]
         position = next((n for n, t in enumerate(rest) if t.i > verb.i), len(rest))
         rest = rest[:position] + ccomp_tokens + rest[position:]
-    words = []
+    words: list[str] = []
     first_moved = ccomp_tokens[0].i if ccomp_front and ccomp_tokens else -1
+    previous_i: int | None = None
     for token in rest:
+        if words and previous_i is not None and token.i != previous_i + 1:
+            if not token.is_punct and not words[-1].endswith(" "):
+                words[-1] += " "  # "Europe | from": words the cut brought together
         if token.i == verb.i and verb_text is not None:
             words.append(verb_text + token.whitespace_)
         elif token.i == first_moved:
             words.append(renderer.render([token]))
         else:
             words.append(renderer.resolve(token) + token.whitespace_)
+        previous_i = token.i
     body = (
         f"{wh} {aux_text} " + renderer.render(subject_tokens).strip() + " " + "".join(words).strip()
     )
