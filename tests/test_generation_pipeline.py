@@ -13,7 +13,7 @@ from quiz.generation import (
 )
 from tests.generation_helpers import OWN_ARTICLES, SEED_ARTICLE, load_checker, strip_headers
 
-KINDS = {"who", "what", "when", "where", "how_many", "which", "why", "cloze"}
+KINDS = {"who", "what", "when", "where", "how_many", "which", "why", "how", "cloze"}
 
 
 def own_articles() -> list[str]:
