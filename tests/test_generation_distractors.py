@@ -305,3 +305,11 @@ def test_a_plain_phrase_never_gets_a_named_persons_thing_as_stand_in() -> None:
     evidence = "Doherty, who represents a largely rural district, says the aid is unfair."
     wrong = _distractors_for("a largely rural district", "THING_OBJ", evidence, pools)
     assert wrong and not any("Christie" in w for w in wrong)
+
+
+def test_bodies_of_different_kinds_do_not_stand_in_for_each_other() -> None:
+    from quiz.generation.distractors import organisation_sector
+
+    assert organisation_sector("Paris Chamber of Commerce", "") == "business"
+    assert organisation_sector("France Info", "") == "news"
+    assert organisation_sector("General Union of Transport Workers", "") == "labour"

@@ -552,7 +552,7 @@ _SECTOR_WORDS = {
     "news": {
         "times", "news", "post", "journal", "herald", "guardian", "telegraph", "press",
         "tribune", "gazette", "mail", "reuters", "bbc", "cnn", "newspaper", "magazine",
-        "broadcaster", "network", "reported", "reporting", "media",
+        "broadcaster", "network", "reported", "reporting", "media", "info", "radio", "tv",
     },
     "government": {
         "department", "ministry", "agency", "administration", "office", "commission",
@@ -562,6 +562,10 @@ _SECTOR_WORDS = {
     "finance": {"bank", "reserve", "fund", "exchange", "treasury"},
     "airline": {"airways", "airlines", "air", "airline", "carrier", "flight", "flights"},
     "health": {"hospital", "infirmary", "clinic", "nhs", "health", "medical"},
+    "business": {"chamber", "commerce", "industry", "federation", "confederation", "retail"},
+    "labour": {"union", "unions", "workers", "syndicate", "guild"},
+    "place": {"gare", "station", "terminal", "airport", "square", "park", "stadium", "arena"},
+    "education": {"university", "college", "school", "academy", "polytechnic"},
     "international": {"nations", "organization", "organisation", "union", "alliance"},
 }  # fmt: skip
 
@@ -582,7 +586,7 @@ def organisation_sector(answer: str, evidence: str) -> str | None:
     if re.search(r"\.(?:com|org|net|co\.uk)$", answer.strip(), re.IGNORECASE):
         return "news"  # "PolitickerNJ.com": a site named by its address
     words = [w.casefold() for w in re.findall(r"[\w']+", answer)]
-    for word in (words[-1:] + words[:1]) if words else []:
+    for word in (words[-1:] + words[:1] + words[1:-1]) if words else []:
         for sector, cues in _SECTOR_WORDS.items():
             if word in cues:
                 return sector

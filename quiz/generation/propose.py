@@ -431,7 +431,9 @@ def _candidate_for(
             answer = doc[start_token:end_token].text
             if any(t.is_punct for t in doc[ent.end : end_token]):
                 return None
-            if answer_type in ("NUMBER", "MONEY"):
+            counted = head.head
+            listed = counted.dep_ == "conj" or any(c.dep_ == "conj" for c in counted.children)
+            if answer_type in ("NUMBER", "MONEY") and not listed:
                 # "with more than 9,000 cases" -> "with how many cases?", asked in place.
                 how = "how many"  # "how many cases", "how many cents"
                 first = start_token
@@ -926,6 +928,8 @@ def _how_many(
     noun = head.head
     if noun.dep_ not in SUBJECT_DEPS | {"dobj"}:
         return None
+    if noun.dep_ == "conj" or any(c.dep_ in ("conj", "appos", "npadvmod") for c in noun.children):
+        return None  # "count 4,500 buffalo and 3,100 giraffe": one count of a list
     verb = finite_clause_verb(noun.head)
     if verb is None:
         return None
