@@ -571,3 +571,11 @@ def test_one_count_of_a_list_stays_a_gap() -> None:
         "both broadly stable since 2021."
     )
     assert not [c for c in questions(text) if "how many buffalo" in c.stem]
+
+
+def test_an_island_is_not_asked_as_a_city() -> None:
+    text = (
+        "The ship lies at a depth of 84 metres about 30 kilometres east of the island of Gotland, "
+        "officials in Stockholm said on Tuesday."
+    )
+    assert not [c for c in questions(text) if c.answer == "Gotland" and "city" in c.stem]

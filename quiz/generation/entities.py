@@ -156,6 +156,13 @@ _SETTLEMENTS = {
 }  # fmt: skip
 
 
+def _named_as_island(ent: Span) -> bool:
+    doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of":
+        return doc[ent.start - 2].lemma_.lower() in ("island", "isle", "archipelago")
+    return False
+
+
 def _named_as_place(ent: Span) -> bool:
     """ "X, a farming community", "the town of X": the sentence itself says X is a place."""
     appositions = [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
@@ -196,6 +203,8 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
         return None
     if label == "ORG" and _person_like_org(ent):
         label = "PERSON"
+    if label in ("ORG", "PERSON", "GPE", "LOC") and _named_as_island(ent):
+        return "LOC"  # "the island of Gotland": an island among islands, never a city
     if label in ("ORG", "PERSON", "GPE", "LOC") and _named_as_place(ent):
         return "CITY"  # "above Santa Rosa de Quives, a farming community of 900 people"
     if label in ("ORG", "PERSON") and text.split()[-1].casefold() in _DISASTERS:

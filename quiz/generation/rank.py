@@ -111,7 +111,7 @@ _FAMILIES = {
 
 # Dates are the cheapest facts to ask about; a quiz of weekdays teaches little.
 TIME_COST = 0.5
-SENTENCE_REPEAT = 0.9
+SENTENCE_REPEAT = 0.9  # penalty for a second question on one sentence (grows after)
 # Stems keeping a pronoun ("her opening game", its owner named in the stem) read less plainly
 # than names: they cost a little and are never more than this share of a pool.
 PRONOUN_SHARE = 0.15
@@ -119,7 +119,8 @@ PRONOUN_COST = 0.5
 # Questions on common noun phrases ("a high-level isolation unit") can only take other phrases
 # of the article as stand-ins, the weakest kind: they fill at most this share of a pool.
 THING_SHARE = 0.15
-MIN_POOL = 10  # a quiz takes ten  # penalty for a second question on one sentence (grows after)
+MIN_POOL = 10  # a quiz takes ten
+MAX_PER_ANSWER = 3  # questions with one answer in a pool: "Paris" a fourth time teaches nothing
 _FAMILY_PENALTY = {"time": 1.0}
 
 
@@ -210,6 +211,8 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
                 continue  # phrases of the article's own wording: a share of the pool at most
             if draft.kind == "cloze" and _listed_with(draft, clozed[draft.sentence]):
                 continue  # "2008" then "2012" from "in 2008 and 2012": one list, one question
+            if per_answer[draft.answer_key] >= MAX_PER_ANSWER:
+                continue  # the same answer asked again and again
             if _overlaps(draft, answers_of[draft.sentence]):
                 continue  # "_____" for "the city of Ramadi" after "Ramadi" in the same sentence
             key = draft.answer_key
