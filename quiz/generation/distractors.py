@@ -10,6 +10,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 
 import pycountry
@@ -202,6 +203,7 @@ def country_of(text: str) -> str | None:
 REGION_WORDS = {"province", "region", "county", "district", "governorate", "prefecture", "oblast"}
 
 
+@lru_cache(maxsize=4096)
 def _misspelt_state(text: str) -> bool:
     return len(text) >= 6 and any(
         SequenceMatcher(None, text.casefold(), state.casefold()).ratio() >= 0.9
@@ -209,6 +211,7 @@ def _misspelt_state(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def fine_type(label: str, text: str) -> str:
     """The answer type used to match distractors: GPE splits into countries, states, cities."""
     if label == "GPE":
