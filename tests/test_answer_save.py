@@ -138,3 +138,12 @@ def test_numbers_too_big_for_the_database_are_refused_not_an_error():
     url = reverse("attempt-question", args=[10**30, 1])
     assert client.post(url, {"choice": choice_of(attempt, 1)}, **HTMX).status_code == 404
     assert not Response.objects.exists()
+
+
+def test_a_superscript_digit_is_an_invalid_choice_not_an_error():
+    room = classroom_make(students=1, questions=3)
+    attempt = started(room, room.students[0])
+    client = client_for(room.students[0])
+    response = client.post(question_url(attempt, 1), {"choice": "\u00b2"}, **HTMX)
+    assert response.status_code == 200 and "not valid" in response.content.decode()
+    assert not Response.objects.exists()

@@ -579,3 +579,10 @@ def test_an_island_is_not_asked_as_a_city() -> None:
         "officials in Stockholm said on Tuesday."
     )
     assert not [c for c in questions(text) if c.answer == "Gotland" and "city" in c.stem]
+
+
+def test_contracted_negatives_are_negative_too() -> None:
+    from quiz.generation.pipeline import _muddled
+
+    assert _muddled("Who wasn't accused of wrongdoing in the case?")
+    assert _muddled("Who was not accused of wrongdoing in the case?")

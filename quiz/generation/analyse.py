@@ -200,7 +200,7 @@ BODY_TAILS = {
 }  # fmt: skip
 
 
-_ROLE_ENDS = ("ist", "er", "or", "ian", "ant", "ent", "ess")
+ROLE_ENDS = ("ist", "er", "or", "ian", "ant", "ent", "ess")
 POST_NOMINALS = {"KC", "QC", "MP", "MSP", "OBE", "MBE", "CBE", "JR", "SR", "II", "III", "PHD"}
 _FIRM_NOUNS = {
     "firm", "company", "group", "agency", "bank", "insurer", "lender", "charity", "retailer",
@@ -371,7 +371,7 @@ def _index_entities(doc: spacy.tokens.Doc, analysis: Analysis) -> None:
         name = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", ent.text.strip())
         name = strip_post_nominals(name)
         first = name.split()[0] if name.split() else ""
-        if len(name.split()) > 2 and ent[0].is_sent_start and first.lower().endswith(_ROLE_ENDS):
+        if len(name.split()) > 2 and ent[0].is_sent_start and first.lower().endswith(ROLE_ENDS):
             name = name.split(" ", 1)[1]  # "Archivist | Marieke de Vries" opened the sentence
         if full is None or len(name) > len(full):
             analysis.person_full[surname] = name

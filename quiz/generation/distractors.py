@@ -566,7 +566,7 @@ _SECTOR_WORDS = {
     "airline": {"airways", "airlines", "air", "airline", "carrier", "flight", "flights"},
     "health": {"hospital", "infirmary", "clinic", "nhs", "health", "medical"},
     "business": {"chamber", "commerce", "industry", "federation", "confederation", "retail"},
-    "labour": {"union", "unions", "workers", "syndicate", "guild"},
+    "labour": {"unions", "workers", "syndicate", "guild"},
     "place": {"gare", "station", "terminal", "airport", "square", "park", "stadium", "arena"},
     "education": {"university", "college", "school", "academy", "polytechnic"},
     "international": {"nations", "organization", "organisation", "union", "alliance"},
@@ -672,6 +672,11 @@ def acceptable(
 
 
 _INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "to", "at", "a", "an"}
+
+
+def answer_initials(text: str) -> str:
+    """ "International Finance Facility" -> "IFF"."""
+    return _initials(text)
 
 
 def _initials(text: str) -> str:

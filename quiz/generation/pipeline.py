@@ -15,6 +15,7 @@ from .candidate import Candidate
 from .distractors import (
     COUNTRY_REGIONS,
     Pools,
+    answer_initials,
     bare_name,
     country_of,
     distractors,
@@ -309,7 +310,6 @@ def _raw_score(candidate: Candidate) -> float:
 
 
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
-_ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "to", "at", "a", "an"}
 
 
 def _without_alias(stem: str) -> str:
@@ -320,7 +320,7 @@ def _without_alias(stem: str) -> str:
 def _without_own_acronym(stem: str, answer: str) -> str:
     """ "which organisation (IFF)" for "International Finance Facility": the answer's own
     initials in brackets would give it away, so they go."""
-    initials = "".join(w[0] for w in re.findall(r"[\w']+", answer) if w not in _ACRONYM_SKIP)
+    initials = answer_initials(answer)
     if len(initials) < 2:
         return stem
     return _ACRONYM.sub(
@@ -335,7 +335,7 @@ _POINTING_BACK = re.compile(
     r"season|summer|winter|spring|autumn|fall|century|decade)[a-z]+",
     re.IGNORECASE,
 )
-_NEGATIVE = re.compile(r"\b(?:not|never|n't|n\u2019t)\b", re.IGNORECASE)
+_NEGATIVE = re.compile(r"\b(?:not|never)\b|n['\u2019]t\b", re.IGNORECASE)
 _REPORTER_LEFT = re.compile(r"\b(?:said|says|told|added|reported|announced)\?$")
 
 
@@ -377,9 +377,8 @@ def _alias_in_stem(stem: str, answer: str, answer_type: str) -> bool:
     tokens = re.findall(r"[\w.']+", stem)
     for size in (1, 2, 3):
         for n in range(len(tokens) - size + 1):
-            if country_of(" ".join(tokens[n : n + size]).strip(".'")) == wanted:
-                return True
-            if country_of(" ".join(tokens[n : n + size])) == wanted:
+            words = " ".join(tokens[n : n + size])
+            if wanted in (country_of(words), country_of(words.strip(".'"))):
                 return True
     return False
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from .analyse import Analysis, Sentence, entity_key
+from .analyse import ROLE_ENDS, Analysis, Sentence, entity_key
 from .candidate import Candidate
 from .distractors import CITY_REGIONS, TAIL_WORDS, country_of, subdivision_type
 from .entities import (
@@ -238,7 +238,7 @@ def _propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             if answer_type in _PLACE_TYPES:
                 ent = span.doc[the.i : ent.end]  # "The Hague": "The" mid-sentence is the name's
         if answer_type == "PERSON" and len(ent) > 2 and ent[0].is_sent_start:
-            if ent[0].lower_.endswith(("ist", "er", "or", "ian", "ant", "ent", "ess")):
+            if ent[0].lower_.endswith(ROLE_ENDS):
                 ent = ent[1:]  # "Archivist | Marieke de Vries"
         if ent.root.dep_ == "compound" and answer_type in ("ORG", "PERSON", "NORP", "EVENT"):
             continue  # "_____ member Derek Owusu": a modifier of another name
@@ -852,14 +852,7 @@ def _how_long(renderer: Renderer, ent: Span, head: Token) -> tuple[str, str] | N
     """ "lasted about two hours" -> "How long did the outage last?"; "offered £960m over 15
     years" -> "Over how many years has he offered £960m?"."""
     following = head.doc[ent.end] if ent.end < len(head.doc) else None
-    if following is not None and following.lower_ in (
-        "after",
-        "before",
-        "later",
-        "earlier",
-        "ago",
-        "into",
-    ):
+    if following is not None and following.lower_ in _OFFSET_WORDS:
         return None  # "equalised seven minutes after half-time": when, not how long
     if head.dep_ in ("dobj", "npadvmod") and head.head.pos_ in ("VERB", "AUX"):
         verb, wh = head.head, "How long"

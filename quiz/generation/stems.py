@@ -580,6 +580,7 @@ def wh_question(
                 singular_done = True
                 # "Opinion polls show ..." -> "What shows ...?": "what" takes a singular verb.
                 out.append(_singular(token) + token.whitespace_)
+                last_i = token.i
                 continue
             if out and last_i is not None and token.i != last_i + 1 and not token.is_punct:
                 if not out[-1].endswith(" "):

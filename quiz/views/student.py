@@ -5,6 +5,8 @@ student, so another student's attempt id is a 404. No page before submission car
 which choice is correct.
 """
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch
@@ -158,7 +160,8 @@ def attempt_question(request: HttpRequest, attempt_id: int, number: int) -> Http
     """The student who owns the attempt: one question; choosing an answer saves it at once
     (htmx), or with the form's buttons when JavaScript is off."""
     choice_id = request.POST.get("choice", "")
-    if request.method == "POST" and choice_id.isdigit():
+    # ASCII digits only, and not absurdly long: "²" passes isdigit() but not int().
+    if request.method == "POST" and re.fullmatch(r"[0-9]{1,40}", choice_id):
         return _answer_save(request, attempt_id, number, int(choice_id))
     attempt = _own_attempt(request, attempt_id, for_page=request.method == "GET")
     now = timezone.now()
