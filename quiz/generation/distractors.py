@@ -783,18 +783,8 @@ def distractors(
                 seen.add(canonical)
                 unique.append(item)
         from_article = choose(unique[: len(article)], answer, evidence, avoid, count, seed)
-        if len(from_article) < count:
-            rest = [u for u in unique[len(article) :] if u not in from_article]
-            from_article += choose(
-                rest,
-                answer,
-                evidence,
-                [*avoid, *from_article],
-                count - len(from_article),
-                seed,
-                keep_order=True,
-            )
-        return from_article
+        rest = [u for u in unique[len(article) :] if u not in from_article]
+        return top_up(from_article, rest, answer, evidence, avoid, count, seed, keep_order=True)
     if kind == "PERSON":
         article = [_person_form(p, answer) for p in article]
     tail = _generic_tail(answer)
@@ -805,18 +795,8 @@ def distractors(
     if tail and kind in ("FAC", "ORG", "LOC"):
         # "Gartnavel Hospital" -> other real hospitals, of the city the sentence names first:
         # a made-up "Madrid Hospital" beside a Glasgow one would give the key away.
-        if len(from_article) < count:
-            known = facilities_near(answer, tail, evidence, pools.region)
-            from_article += choose(
-                known,
-                answer,
-                evidence,
-                [*avoid, *from_article],
-                count - len(from_article),
-                seed,
-                keep_order=True,
-            )
-        return from_article
+        known = facilities_near(answer, tail, evidence, pools.region)
+        return top_up(from_article, known, answer, evidence, avoid, count, seed, keep_order=True)
     if kind == "CITY" and answer not in CITY_REGIONS:
         # A town only the article knows ("Phillipsburg"): big cities of the country the
         # article is about at most, never of somewhere else in the world.
@@ -826,9 +806,7 @@ def distractors(
             (c for c, country in CITY_COUNTRIES.items() if country == pools.country),
             key=lambda c: stable_hash(str(seed), c),
         )
-        return from_article + choose(
-            cities, answer, evidence, [*avoid, *from_article], count - len(from_article), seed
-        )
+        return top_up(from_article, cities, answer, evidence, avoid, count, seed)
     if kind == "ORG":
         sector = organisation_sector(answer, evidence)
         if sector is None:
@@ -839,32 +817,34 @@ def distractors(
         from_article = choose(
             [a for a in article if sectors[a] == sector], answer, evidence, avoid, count, seed
         )
-        if len(from_article) < count and sector not in ("government", "charity"):
+        if sector not in ("government", "charity"):
             # A government body belongs to one country: another country's would give it away.
             same = [name for s, name in ORGANISATIONS if s == sector]
             same.sort(key=lambda n: stable_hash(str(seed), n))
-            from_article += choose(
-                same, answer, evidence, [*avoid, *from_article], count - len(from_article), seed
-            )
-        if len(from_article) < count:
-            unknown = [a for a in article if sectors[a] is None]
-            from_article += choose(
-                unknown, answer, evidence, [*avoid, *from_article], count - len(from_article), seed
-            )
-        return from_article
-    if len(from_article) < count:
-        rest = choose(
-            _fallback(kind, answer, pools),
-            answer,
-            evidence,
-            [*avoid, *from_article],
-            count - len(from_article),
-            seed,
-            # The region order matters more; events are already of the answer's kind.
-            keep_order=kind in ("CITY", "COUNTRY", "EVENT"),
-        )
-        from_article += rest
-    return from_article
+            from_article = top_up(from_article, same, answer, evidence, avoid, count, seed)
+        unknown = [a for a in article if sectors[a] is None]
+        return top_up(from_article, unknown, answer, evidence, avoid, count, seed)
+    # The region order matters more; events are already of the answer's kind.
+    ordered = kind in ("CITY", "COUNTRY", "EVENT")
+    more = _fallback(kind, answer, pools) if len(from_article) < count else []
+    return top_up(from_article, more, answer, evidence, avoid, count, seed, keep_order=ordered)
+
+
+def top_up(
+    chosen: list[str],
+    more: Iterable[str],
+    answer: str,
+    evidence: str,
+    avoid: Sequence[str],
+    count: int,
+    seed: int,
+    keep_order: bool = False,
+) -> list[str]:
+    """`chosen` filled up to `count` from `more`, with the same rules as the first choice."""
+    if len(chosen) >= count:
+        return chosen
+    extra = choose(more, answer, evidence, [*avoid, *chosen], count - len(chosen), seed, keep_order)
+    return chosen + extra
 
 
 def _balance(values: list[float], form: NumberForm, below: int, count: int) -> list[str]:
