@@ -166,6 +166,8 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     context.set_offline(False)
     page.keyboard.press("Enter")
     expect_question(page, 3)
+    # The swap has settled once focus is on the new legend; tabbing earlier races it.
+    expect(page.locator("#question-card legend")).to_be_focused()
     tab_to(page, FOCUS_RADIO)
     page.keyboard.press("Space")
     expect(page.locator("#save-status")).to_have_text("Answer saved.")
@@ -175,6 +177,7 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
         tab_to(page, FOCUS_NEXT)
         page.keyboard.press("Enter")
         expect_question(page, number)
+        expect(page.locator("#question-card legend")).to_be_focused()
         tab_to(page, FOCUS_RADIO)
         page.keyboard.press("Space")
         expect(page.locator("#save-status")).to_have_text("Answer saved.")
