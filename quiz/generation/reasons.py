@@ -3,7 +3,7 @@ city") or a means ("by claiming the doubles") is the answer, the rest of its cla
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .analyse import Analysis, Sentence
 from .candidate import Candidate
@@ -54,22 +54,7 @@ def why_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
         stem = wh_question(renderer, clause[0], clause[1], removed, "Why", False)
         if stem is None:
             continue
-        offset = sentence.start - span.start_char
-        start_char = offset + answer_tokens.start_char
-        found.append(
-            Candidate(
-                sentence=sentence.index,
-                kind="why",
-                stem=stem,
-                answer=answer,
-                answer_type="CAUSE",
-                answer_start=start_char,
-                answer_end=start_char + len(answer),
-                moved=True,
-                pronoun=renderer.pronoun_left,
-                importance=0.6 + (0.6 if sentence.index < 3 else 0.0),
-            )
-        )
+        found.append(_moved(sentence, "why", stem, answer, "CAUSE", answer_tokens, renderer, 0.6))
     return found
 
 
@@ -115,22 +100,34 @@ def how_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
         stem = wh_question(renderer, clause[0], clause[1], removed, "How", False)
         if stem is None:
             continue
-        start_char = sentence.start - span.start_char + answer_tokens.start_char
-        found.append(
-            Candidate(
-                sentence=sentence.index,
-                kind="how",
-                stem=stem,
-                answer=answer,
-                answer_type="MANNER",
-                answer_start=start_char,
-                answer_end=start_char + len(answer),
-                moved=True,
-                pronoun=renderer.pronoun_left,
-                importance=0.5 + (0.6 if sentence.index < 3 else 0.0),
-            )
-        )
+        found.append(_moved(sentence, "how", stem, answer, "MANNER", answer_tokens, renderer, 0.5))
     return found
+
+
+def _moved(
+    sentence: Sentence,
+    kind: str,
+    stem: str,
+    answer: str,
+    answer_type: str,
+    answer_tokens: Span,
+    renderer: Renderer,
+    importance: float,
+) -> Candidate:
+    """A why or how question; a reason or means in the lead counts for more."""
+    start_char = sentence.start - sentence.span.start_char + answer_tokens.start_char
+    return Candidate(
+        sentence=sentence.index,
+        kind=kind,
+        stem=stem,
+        answer=answer,
+        answer_type=answer_type,
+        answer_start=start_char,
+        answer_end=start_char + len(answer),
+        moved=True,
+        pronoun=renderer.pronoun_left,
+        importance=importance + (0.6 if sentence.index < 3 else 0.0),
+    )
 
 
 def _cause_phrase(token: Token) -> tuple[int, int, int, int, Token] | None:
