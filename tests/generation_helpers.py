@@ -9,7 +9,8 @@ from types import ModuleType
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 CHECKER = SHARED / "eval" / "qgcheck.py"
-SEED_ARTICLE = SHARED / "articles" / "000_seed_article.txt"
+# The seed article ships in the repository (a fresh clone has no ../shared beside it).
+SEED_ARTICLE = REPO / "seeds" / "000_seed_article.txt"
 OWN_ARTICLES = Path(__file__).resolve().parent / "articles"
 
 

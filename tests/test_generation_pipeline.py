@@ -161,3 +161,28 @@ def test_a_gap_over_a_bare_common_phrase_only_fills_a_short_pool() -> None:
     assert not _specific(draft("release", ("parole", "bail", "appeal")))
     assert _specific(draft("judicial release", ("a criminal record", "an outside auditor",
                                                 "a fidelity bond")))  # fmt: skip
+
+
+def test_key_positions_follow_no_pattern_and_spread_evenly() -> None:
+    """Knowing one question's key position tells nothing about the next one's."""
+    from collections import Counter
+
+    from quiz.generation.pipeline import key_positions
+
+    hits = pairs = 0
+    for n in range(40):
+        positions = key_positions(f"An article about topic number {n}.", 40)
+        counts = Counter(positions)
+        assert max(counts.values()) - min(counts.values()) <= 1
+        for before, after in zip(positions, positions[1:], strict=False):
+            pairs += 1
+            hits += after == (before + 1) % 4
+    assert 0.15 < hits / pairs < 0.35
+    assert key_positions("same text", 12) == key_positions("same text", 12)
+
+
+def test_key_of_a_generated_pool_is_not_the_next_position() -> None:
+    body = clean_article(strip_headers(SEED_ARTICLE.read_text(encoding="utf-8"))).body
+    keys = [q.answer for q in generate_questions(body).questions]
+    rule = sum(b == (a + 1) % 4 for a, b in zip(keys, keys[1:], strict=False))
+    assert len(keys) >= 10 and rule < 0.6 * (len(keys) - 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -29,7 +30,7 @@ from .propose import _web_names, propose
 from .rank import Draft, breaks_rules, leans_on_pronoun, score, select, words
 from .stems import SUBJECT_DEPS
 
-GENERATOR_VERSION = "2026.11.27"
+GENERATOR_VERSION = "2026.12.02"
 NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
 
 
@@ -461,6 +462,16 @@ def _assemble(draft: Draft, position: int, pools: Pools) -> GeneratedQuestion:
     )
 
 
+def key_positions(body: str, count: int) -> list[int]:
+    """Where each question's key goes: every position equally often (within one), in an
+    order that follows no pattern from one question to the next, so that knowing some keys
+    tells nothing about the others; seeded by the text, so the same article gives the same."""
+    positions = [n % 4 for n in range(count)]
+    # Not a secret: choice order a student sees is shuffled and tokenised apart from this.
+    random.Random(stable_hash(body)).shuffle(positions)  # nosec B311
+    return positions
+
+
 def _no_questions(analysis: Analysis | None, body: str) -> str:
     if not body.strip():
         return "No questions could be written because the text is empty."
@@ -507,12 +518,10 @@ def generate_questions(body: str, *, max_questions: int = 40) -> GenerationResul
         if draft is not None:
             drafts.append(draft)
     chosen = select(drafts, max_questions)
-    # Keys go round the four positions in an order fixed by the text, so none dominates.
-    seed = stable_hash(body[:2000])
-    order = [(seed + n) % 4 for n in range(4)]
-    if seed % 2:
-        order.reverse()
-    questions = [_assemble(d, order[n % 4], pools) for n, d in enumerate(chosen)]
+    questions = [
+        _assemble(d, position, pools)
+        for d, position in zip(chosen, key_positions(body, len(chosen)), strict=True)
+    ]
     error = None if questions else _no_questions(analysis, body)
     return GenerationResult(questions, analysis.word_count, error)
 
