@@ -97,6 +97,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "created_at",
         "generation_state",
         "generation_error",
+        "generation_note",
         "generator_version",
     ]
     inlines = [QuestionInline]
@@ -109,11 +110,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Write more questions for the selected articles")
     def regenerate_questions(self, request, queryset) -> None:
-        from quiz.tasks import article_generate
-
-        for article in queryset:
-            article_generate.enqueue(article.pk)
-        messages.success(request, f"Question writing queued for {queryset.count()} article(s).")
+        queued = sum(services.article_generation_request(article=a) for a in queryset)
+        busy = queryset.count() - queued
+        note = f" ({busy} already had it under way)" if busy else ""
+        messages.success(request, f"Question writing queued for {queued} article(s){note}.")
 
     def get_urls(self):
         return [

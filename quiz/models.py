@@ -47,6 +47,9 @@ class Article(models.Model):
         max_length=10, choices=GenerationState, default=GenerationState.QUEUED
     )
     generation_error = models.TextField(blank=True)
+    generation_note = models.TextField(
+        blank=True, help_text="What the question writer left out, e.g. the end of a long text."
+    )
     generator_version = models.CharField(max_length=40, blank=True)
 
     class Meta:
@@ -84,6 +87,11 @@ class Question(models.Model):
         EDITED = "edited", "Edited by a teacher"
         WRITTEN = "written", "Written by a teacher"
 
+    class DistractorsState(models.TextChoices):
+        IDLE = "", "Idle"
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="questions")
     kind = models.CharField(max_length=10, choices=Kind)
     stem = models.TextField()
@@ -107,6 +115,12 @@ class Question(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # A teacher's "Other distractors" runs as a task: whether one is pending, and why the
+    # last one found nothing (shown on the question's card until the next try or edit).
+    distractors_state = models.CharField(
+        max_length=10, choices=DistractorsState, default=DistractorsState.IDLE, blank=True
+    )
+    distractors_error = models.TextField(blank=True)
 
     objects = QuestionQuerySet.as_manager()
 

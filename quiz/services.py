@@ -127,11 +127,21 @@ def article_generate_questions(*, article_id: int, max_questions: int = 40) -> i
     """
     # Imported here so that only processes that write questions load spaCy.
     from quiz import generation
+    from quiz.generation.clean import text_capped
 
     Article.objects.filter(pk=article_id).update(
         generation_state=Article.GenerationState.RUNNING, generation_error=""
     )
     article = Article.objects.get(pk=article_id)
+    read_words = len(text_capped(article.body).split())
+    total_words = len(article.body.split())
+    note = ""
+    if read_words < total_words:
+        note = (
+            f"This article is long ({total_words:,} words): questions were written from its "
+            f"first {read_words:,} words only. Students still see the whole text; write your "
+            "own questions on the rest."
+        )
     try:
         result = generation.generate_questions(article.body, max_questions=max_questions)
     except Exception as error:  # noqa: BLE001 - the admin must see why, not a 500
@@ -164,9 +174,35 @@ def article_generate_questions(*, article_id: int, max_questions: int = 40) -> i
         Article.objects.filter(pk=article_id).update(
             generation_state=state,
             generation_error=error,
+            generation_note=note,
             generator_version=generation.GENERATOR_VERSION,
         )
     return created
+
+
+def article_generation_request(*, article: Article, max_questions: int = 40) -> bool:
+    """Queue another run of the question writer on the article (it adds only new questions),
+    unless one is already queued or running; returns whether this call queued it.
+
+    Claiming the article is one conditional UPDATE, so of two teachers (or two workers'
+    requests) clicking at the same moment exactly one starts a run, on any database.
+    """
+    from quiz.tasks import article_generate
+
+    busy = [Article.GenerationState.QUEUED, Article.GenerationState.RUNNING]
+    with transaction.atomic():
+        claimed = (
+            Article.objects.filter(pk=article.pk)
+            .exclude(generation_state__in=busy)
+            .update(generation_state=Article.GenerationState.QUEUED, generation_error="")
+        )
+        if claimed:
+            article_id = article.pk
+            transaction.on_commit(
+                lambda: article_generate.enqueue(article_id, max_questions=max_questions)
+            )
+    article.refresh_from_db(fields=["generation_state", "generation_error", "generation_note"])
+    return bool(claimed)
 
 
 # Reviewing questions ---------------------------------------------------------------------
@@ -221,7 +257,8 @@ def question_edit(
             target.stem = " ".join(stem.split())
             if target.origin == Question.Origin.GENERATED:
                 target.origin = Question.Origin.EDITED
-            target.save(update_fields=["stem", "origin"])
+            target.distractors_error = ""  # the choices are new: an old complaint is stale
+            target.save(update_fields=["stem", "origin", "distractors_error"])
             target.choices.all().delete()
         Choice.objects.bulk_create(
             Choice(question=target, text=text, is_correct=index == correct_index, position=index)
@@ -276,6 +313,59 @@ def question_replace_distractors(*, question: Question, editor) -> Question:
         correct_index=choices.index(correct),
         editor=editor,
     )
+
+
+def question_distractors_request(*, question: Question, editor) -> bool:
+    """Queue "Other distractors" for the question unless a request for it is pending;
+    returns whether this call queued it. Claimed by one conditional UPDATE, as for articles."""
+    from quiz.tasks import question_distractors_replace
+
+    with transaction.atomic():
+        claimed = Question.objects.filter(
+            pk=question.pk,
+            superseded_by__isnull=True,
+            distractors_state=Question.DistractorsState.IDLE,
+        ).update(distractors_state=Question.DistractorsState.QUEUED, distractors_error="")
+        if claimed:
+            question_id, editor_id = question.pk, editor.pk if editor else None
+            transaction.on_commit(
+                lambda: question_distractors_replace.enqueue(question_id, editor_id)
+            )
+    return bool(claimed)
+
+
+def question_distractors_run(*, question_id: int, editor_id: int | None) -> int:
+    """The task behind "Other distractors": returns the id of the question that now has them
+    (a new version when students had answered the old one). Whatever happens, the question
+    is no longer pending afterwards; why it failed is kept for its card."""
+    Question.objects.filter(pk=question_id).update(
+        distractors_state=Question.DistractorsState.RUNNING
+    )
+    error = ""
+    try:
+        question = Question.objects.select_related("article").get(pk=question_id)
+        if question.superseded_by_id is not None:
+            error = "This question was edited meanwhile; ask again on its new version."
+            return question.superseded_by_id
+        editor = User.objects.filter(pk=editor_id).first() if editor_id else None
+        return question_replace_distractors(question=question, editor=editor).pk
+    except ServiceError as refused:
+        error = str(refused)
+        return question_id
+    except Exception:
+        error = "The question writer failed; try again, or edit the choices by hand."
+        raise
+    finally:
+        Question.objects.filter(pk=question_id).update(
+            distractors_state=Question.DistractorsState.IDLE, distractors_error=error
+        )
+
+
+def question_current(*, question: Question) -> Question:
+    """The newest version of a question (itself unless an edit superseded it)."""
+    while question.superseded_by_id is not None:
+        question = Question.objects.get(pk=question.superseded_by_id)
+    return question
 
 
 def question_write(

@@ -56,6 +56,11 @@ urlpatterns = [
         teacher.article_more_questions,
         name="article-more-questions",
     ),
+    path(
+        "teacher/articles/<int:article_id>/generation/",
+        teacher.article_generation_status,
+        name="article-generation-status",
+    ),
     path("teacher/articles/<int:article_id>/write/", teacher.question_write, name="question-write"),
     path(
         "teacher/questions/<int:question_id>/status/",
@@ -67,6 +72,11 @@ urlpatterns = [
         "teacher/questions/<int:question_id>/distractors/",
         teacher.question_distractors,
         name="question-distractors",
+    ),
+    path(
+        "teacher/questions/<int:question_id>/distractors/status/",
+        teacher.question_distractors_status,
+        name="question-distractors-status",
     ),
     path("teacher/articles/<int:article_id>/", teacher.article_detail, name="article-detail"),
     path("teacher/quizzes/<int:quiz_id>/", teacher.quiz_detail, name="quiz-detail"),

@@ -86,3 +86,23 @@ def test_cleaning_is_idempotent_on_article_shaped_text(lines: list[str]) -> None
     text = "\n".join(lines)
     once = clean_article(text).body
     assert clean_article(once).body == once
+
+
+def test_a_long_text_is_read_up_to_the_cap_ending_on_a_whole_paragraph() -> None:
+    from quiz.generation.clean import text_capped
+
+    paragraph = "The council met in Leeds on Monday. It voted to build a library."
+    text = "\n\n".join([paragraph] * 50)  # 13 words a paragraph
+    read = text_capped(text, 100)
+    assert text.startswith(read) and read.endswith("a library.")
+    assert 90 <= len(read.split()) <= 100
+    assert text_capped(text, 10_000) == text
+
+
+def test_a_long_paragraph_is_cut_at_a_sentence_end() -> None:
+    from quiz.generation.clean import text_capped
+
+    text = " ".join(["The council met in Leeds on Monday."] * 50)  # one paragraph
+    read = text_capped(text, 100)
+    assert text.startswith(read) and read.endswith("Monday.")
+    assert 90 <= len(read.split()) <= 100

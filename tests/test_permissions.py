@@ -78,10 +78,12 @@ MATRIX = {
     "article-list": ("get", None, TEACHER_PAGE),
     "article-approve-drafts": ("post", "article", redirects(TEACHER_PAGE)),
     "article-more-questions": ("post", "article", redirects(TEACHER_PAGE)),
+    "article-generation-status": ("get", "article", redirects(TEACHER_PAGE)),  # done: to page
     "question-write": ("get", "article", TEACHER_PAGE),
     "question-status": ("post", "question", redirects(TEACHER_PAGE, 400)),  # no status given
     "question-edit": ("get", "question", TEACHER_PAGE),
     "question-distractors": ("post", "question", redirects(TEACHER_PAGE)),
+    "question-distractors-status": ("get", "question", redirects(TEACHER_PAGE)),
     "article-detail": ("get", "article", TEACHER_PAGE),  # the library is shared
     "quiz-detail": ("get", "quiz", OWN_CLASS),
     "assignment-new": ("get", "quiz", OWN_CLASS),

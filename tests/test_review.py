@@ -131,7 +131,9 @@ def test_editing_a_question_students_answered_makes_a_new_version(teacher):
     assert new in usable and question not in usable
 
 
-def test_other_distractors_keep_the_key_and_change_the_wrong_choices(teacher):
+def test_other_distractors_keep_the_key_and_change_the_wrong_choices(
+    teacher, django_capture_on_commit_callbacks
+):
     article = ArticleFactory(
         body=(
             "The summit was held in Paris on Tuesday. Leaders later travelled to Berlin and "
@@ -147,7 +149,9 @@ def test_other_distractors_keep_the_key_and_change_the_wrong_choices(teacher):
         answer_type="GPE",
         choices=["Paris", "Lisbon", "Oslo", "Dublin"],
     )
-    client_for(teacher).post(reverse("question-distractors", args=[question.pk]), **HTMX)
+    # Queued with transaction.on_commit (tests/test_generation_tasks.py has the whole flow).
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(teacher).post(reverse("question-distractors", args=[question.pk]), **HTMX)
     question.refresh_from_db()
     texts = [c.text for c in question.choices.all()]
     assert texts[0] == "Paris" and question.correct_choice().text == "Paris"

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from .analyse import Analysis, Sentence, analyse, strip_post_nominals
 from .candidate import Candidate
+from .clean import text_capped
 from .distractors import (
     COUNTRY_REGIONS,
     Pools,
@@ -492,6 +493,7 @@ def generate_questions(body: str, *, max_questions: int = 40) -> GenerationResul
     """The ranked pool of acceptable questions on `body`, best first."""
     if not isinstance(body, str):
         body = str(body)
+    body = text_capped(body)  # a very long text: its beginning only (clean.MAX_WORDS)
     word_count = len(body.split())
     analysis: Analysis | None = None
     try:
@@ -537,6 +539,7 @@ def regenerate_distractors(
     count: int = 3,
 ) -> list[str]:
     """Fresh wrong choices for a teacher who wants others than `avoid`."""
+    body = text_capped(body)  # as generate_questions reads it
     analysis = analyse(body) if body.strip() else None
     pools = build_pools(analysis) if analysis else Pools()
     if answer_type in ("GPE",):

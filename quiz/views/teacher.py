@@ -28,7 +28,6 @@ from quiz.forms import (
 )
 from quiz.models import Article, Assignment, Attempt, Question, Quiz, Response, SchoolClass
 from quiz.results import distribution_bars, quiz_class_comparison, results_for_assignment
-from quiz.tasks import article_generate
 from quiz.views.access import teacher_required
 
 MORE_QUESTIONS = 80
@@ -170,6 +169,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
 def _review_context(article: Article, request: HttpRequest) -> dict:
     status = request.GET.get("status", "")
     kind = request.GET.get("kind", "")
+    before = _count_before(request)
     current = list(
         article.questions.filter(superseded_by__isnull=True)
         .prefetch_related("choices")
@@ -197,6 +197,9 @@ def _review_context(article: Article, request: HttpRequest) -> dict:
         "statuses": Question.Status.choices,
         "kinds": Question.Kind.choices,
         "all_questions": questions,
+        "before": before,
+        # Counted as article_more_questions counted `before`: the pool's growth since then.
+        "added": None if before is None else max(0, article.questions.count() - before),
     }
 
 
@@ -305,23 +308,56 @@ def question_edit(request: HttpRequest, question_id: int) -> HttpResponse:
     return render(request, template, {"q": question, "form": form})
 
 
+DISTRACTORS_PENDING = "Finding other distractors…"
+
+
+def _distractors_outcome(question: Question, current: Question) -> str:
+    """What the teacher is told once an "Other distractors" request is no longer pending."""
+    if question.distractors_error:
+        return question.distractors_error
+    if current.pk != question.pk:
+        return (
+            "New distractors written, as a new version: students' earlier answers keep the old one."
+        )
+    return "New distractors written."
+
+
 @require_POST
 @teacher_required
 def question_distractors(request: HttpRequest, question_id: int) -> HttpResponse:
-    """Teachers: replace a question's wrong choices with fresh ones of the same kind."""
-    question = get_object_or_404(
-        Question.objects.usable().select_related("article").prefetch_related("choices"),
-        pk=question_id,
-    )
-    try:
-        question = services.question_replace_distractors(question=question, editor=request.user)
-    except services.ServiceError as error:
+    """Teachers: replace a question's wrong choices with fresh ones of the same kind. The
+    work is queued; the card says it is under way and updates itself when it is done."""
+    question = get_object_or_404(Question.objects.usable(), pk=question_id)
+    queued = services.question_distractors_request(question=question, editor=request.user)
+    question.refresh_from_db()
+    # On the immediate backend (make run) the work is already done here.
+    if question.distractors_state == Question.DistractorsState.IDLE:
+        current = services.question_current(question=question)
+        note = _distractors_outcome(question, current)
         if not request.htmx:
-            messages.error(request, str(error))
-        return _card_response(request, question, card_note=str(error))
+            level = messages.error if question.distractors_error else messages.success
+            level(request, note)
+        response = _card_response(request, current, card_note=note)
+        if request.htmx and current.pk != question.pk:
+            response["HX-Retarget"] = f"#q-{question.pk}"
+            response["HX-Reswap"] = "outerHTML"
+        return response
+    note = DISTRACTORS_PENDING if queued else "Other distractors are already being found."
     if not request.htmx:
-        messages.success(request, "New distractors written.")
-    return _card_response(request, question, card_note="New distractors written.")
+        messages.info(request, f"{note} Reload the page in a moment to see them.")
+    return _card_response(request, question)
+
+
+@require_GET
+@teacher_required
+def question_distractors_status(request: HttpRequest, question_id: int) -> HttpResponse:
+    """Teachers: the question's card while "Other distractors" is pending (htmx polls it);
+    once done, the card of the question as it now is, with what happened."""
+    question = get_object_or_404(Question, pk=question_id)
+    if question.distractors_state != Question.DistractorsState.IDLE:
+        return _card_response(request, question)
+    current = services.question_current(question=question)
+    return _card_response(request, current, card_note=_distractors_outcome(question, current))
 
 
 @require_POST
@@ -334,26 +370,59 @@ def article_approve_drafts(request: HttpRequest, article_id: int) -> HttpRespons
     return redirect("article-detail", article_id=article.pk)
 
 
+def _count_before(request: HttpRequest) -> int | None:
+    """The pool's size when the teacher asked for more, carried in the page's address."""
+    value = request.GET.get("before", "")
+    return int(value) if value.isdigit() else None
+
+
+def _generation_response(
+    request: HttpRequest, article: Article, before: int | None
+) -> HttpResponse:
+    """While the writer works: the status line (htmx polls it). Once it is done: the review
+    page, which then says how many questions were added since `before` (if given)."""
+    url = reverse("article-detail", args=[article.pk])
+    if before is not None:
+        url += f"?before={before}"
+    if article.generation_state in (
+        Article.GenerationState.QUEUED,
+        Article.GenerationState.RUNNING,
+    ):
+        if request.htmx:
+            return render(
+                request,
+                "quiz/teacher/article_detail.html#generation-status",
+                {"article": article, "before": before},
+            )
+        return redirect(f"{url}#generation-status")
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(f"{url}#generation-status")
+
+
 @require_POST
 @teacher_required
 def article_more_questions(request: HttpRequest, article_id: int) -> HttpResponse:
-    """Teachers: ask the writer for more questions than the first pool."""
+    """Teachers: ask the writer for more questions than the first pool. The work is queued;
+    the page says it is under way and shows the new questions when they are written."""
     article = get_object_or_404(Article, pk=article_id)
     before = article.questions.count()
-    article_generate.enqueue(article.pk, max_questions=MORE_QUESTIONS)
+    queued = services.article_generation_request(article=article, max_questions=MORE_QUESTIONS)
+    if not queued and not request.htmx:  # with htmx the status line says it is under way
+        messages.info(request, "Questions are already being written for this article.")
     article.refresh_from_db()
-    added = article.questions.count() - before
-    if article.generation_state in ("queued", "running"):
-        messages.info(request, "More questions are being written; reload in a moment.")
-    elif added:
-        messages.success(request, f"{added} more question{'s' if added != 1 else ''} written.")
-    else:
-        messages.info(
-            request,
-            "No more good questions could be written from this article. "
-            "Write your own with the form below the questions.",
-        )
-    return redirect("article-detail", article_id=article.pk)
+    return _generation_response(request, article, before)
+
+
+@require_GET
+@teacher_required
+def article_generation_status(request: HttpRequest, article_id: int) -> HttpResponse:
+    """Teachers: whether the question writer is still at work on the article (htmx polls
+    this every two seconds); once done, back to the review page."""
+    article = get_object_or_404(Article, pk=article_id)
+    return _generation_response(request, article, _count_before(request))
 
 
 @require_http_methods(["GET", "POST"])
