@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -126,3 +126,53 @@ def test_htmx_answer_post_with_the_pages_csrf_header_is_saved():
     )
     assert response.status_code == 200
     assert attempt.responses.get().choice_id == choice_id
+
+
+# Cache-Control on pages behind login (shared school computers) ------------------------------
+
+
+def no_store(response) -> bool:
+    directives = {d.strip() for d in response.get("Cache-Control", "").split(",")}
+    return {"private", "no-store"} <= directives
+
+
+def test_students_answers_and_class_results_are_never_cached(classroom):
+    attempt = services.attempt_start(
+        assignment=classroom.assignment, student=classroom.students[0], now=timezone.now()
+    )
+    student = client_for(classroom.students[0])
+    teacher = client_for(classroom.teacher)
+    results = reverse("assignment-results", args=[classroom.assignment.pk])
+    responses = {
+        "student dashboard": student.get(reverse("student-dashboard")),
+        "question page": student.get(reverse("attempt-question", args=[attempt.pk, 1])),
+        "question card (htmx)": student.get(
+            reverse("attempt-question", args=[attempt.pk, 1]), HTTP_HX_REQUEST="true"
+        ),
+        "results": teacher.get(results),
+        "results (htmx)": teacher.get(results, HTTP_HX_REQUEST="true"),
+        "results CSV": teacher.get(
+            reverse("assignment-results-csv", args=[classroom.assignment.pk])
+        ),
+        "item analysis CSV": teacher.get(
+            reverse("assignment-items-csv", args=[classroom.assignment.pk])
+        ),
+        "a redirect": teacher.get(reverse("home")),
+    }
+    assert {name: r.status_code for name, r in responses.items()} == {
+        name: 302 if name == "a redirect" else 200 for name in responses
+    }
+    assert [name for name, r in responses.items() if not no_store(r)] == []
+
+
+def test_a_visitor_with_no_session_gets_no_private_header(client):
+    response = client.get(reverse("health"))
+    assert response.status_code == 200 and "no-store" not in response.get("Cache-Control", "")
+
+
+def test_static_files_keep_their_cache_life_for_a_logged_in_user(student):
+    # WhiteNoise finds files without collectstatic, as under `make run`.
+    with override_settings(WHITENOISE_USE_FINDERS=True, WHITENOISE_AUTOREFRESH=True):
+        response = client_for(student).get("/static/css/app.css")
+    assert response.status_code == 200
+    assert "no-store" not in response.get("Cache-Control", "")
