@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from quiz import services
 from quiz.generation import clean
 from quiz.models import Article, Question
-from tests.conftest import client_for
+from tests.conftest import classroom_make, client_for
 from tests.factories import ArticleFactory, QuestionFactory, TeacherFactory
 from tests.test_tasks import DATABASE_TASKS, work_the_queue
 
@@ -247,3 +248,29 @@ def test_a_very_long_article_is_read_up_to_the_cap_and_the_teacher_is_told(monke
         assert body[question.evidence_start : question.evidence_end] == question.evidence
     page = client_for(TeacherFactory()).get(reverse("article-detail", args=[article.pk]))
     assert "questions were written from its" in page.content.decode()
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_other_distractors_on_an_answered_question_make_a_new_version():
+    room = classroom_make(students=1, questions=1)
+    question = room.quiz.questions.get()
+    Article.objects.filter(pk=question.article_id).update(body=PLACES)
+    Question.objects.filter(pk=question.pk).update(
+        stem="Where was the summit held on Tuesday?",
+        evidence="The summit was held in Paris on Tuesday.",
+        answer_type="GPE",
+    )
+    services.attempt_start(assignment=room.assignment, student=room.students[0], now=timezone.now())
+    client = client_for(room.teacher)
+    client.post(reverse("question-distractors", args=[question.pk]), **HTMX)
+
+    work_the_queue()
+
+    question.refresh_from_db()
+    assert question.superseded_by is not None
+    assert choice_texts(question) == ["Leeds", "York", "Hull", "Bradford"]  # as answered
+    card = client.get(
+        reverse("question-distractors-status", args=[question.pk]), **HTMX
+    ).content.decode()
+    assert f'id="q-{question.superseded_by_id}"' in card
+    assert "as a new version" in card
