@@ -143,7 +143,9 @@ def article_generate_questions(*, article_id: int, max_questions: int = 40) -> i
             "own questions on the rest."
         )
     try:
-        result = generation.generate_questions(article.body, max_questions=max_questions)
+        result = generation.generate_questions(
+            article.body, title=article.title, max_questions=max_questions
+        )
     except Exception as error:  # noqa: BLE001 - the admin must see why, not a 500
         Article.objects.filter(pk=article_id).update(
             generation_state=Article.GenerationState.FAILED,

@@ -137,7 +137,8 @@ def test_article_shaped_text_gives_valid_questions(parts: list[str], joiner: str
 
 
 def test_one_list_gives_one_cloze_and_vague_keys_none() -> None:
-    from quiz.generation.rank import Draft, select
+    from quiz.generation.rank import Draft
+    from quiz.generation.select import select
 
     evidence = "The coalition sought to narrow its efforts in Syria, Iraq, and Turkey last month."
 
@@ -151,15 +152,16 @@ def test_one_list_gives_one_cloze_and_vague_keys_none() -> None:
 
 
 def test_a_gap_over_a_bare_common_phrase_only_fills_a_short_pool() -> None:
-    from quiz.generation.rank import Draft, _specific
+    from quiz.generation.rank import Draft
+    from quiz.generation.select import specific_phrases
 
     def draft(answer: str, wrong: tuple[str, ...]) -> Draft:
         return Draft("cloze", "Kessler will apply for _____ soon.", answer, wrong, 0,
                      "Kessler will apply for judicial release soon.", 0, 10, "THING_OBJ", 1.0,
                      False)  # fmt: skip
 
-    assert not _specific(draft("release", ("parole", "bail", "appeal")))
-    assert _specific(draft("judicial release", ("a criminal record", "an outside auditor",
+    assert not specific_phrases(draft("release", ("parole", "bail", "appeal")))
+    assert specific_phrases(draft("judicial release", ("a criminal record", "an outside auditor",
                                                 "a fidelity bond")))  # fmt: skip
 
 

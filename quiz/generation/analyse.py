@@ -7,6 +7,7 @@ Sentences keep their character spans in the body; entities are grouped so that "
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -77,6 +78,8 @@ class Analysis:
     # Keys of names used as a body is ("X's spokesman", "told X", "developer X"): with
     # `agents`, what makes a one-word ORG look like an organisation and not a term ("CPU").
     bodies: set[str] = field(default_factory=set)
+    # Every word of the body, folded: whether the article itself uses a name at all.
+    body_words: set[str] = field(default_factory=set)
 
     def label_of(self, text: str, label: str) -> str:
         key = entity_key(text)
@@ -244,6 +247,7 @@ def analyse(body: str) -> Analysis:
             pieces.append((text, offset, paragraph))
     sentences: list[Sentence] = []
     analysis = Analysis(body=body, sentences=sentences, word_count=len(body.split()))
+    analysis.body_words = set(re.findall(r"\w+", unicodedata.normalize("NFKC", body).casefold()))
     docs = nlp.pipe((text for text, _, _ in pieces), batch_size=32)
     for doc, (_, offset, paragraph) in zip(docs, pieces, strict=True):
         quoted = quoted_tokens(doc)

@@ -19,7 +19,8 @@ _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _FURNITURE = re.compile(
     r"""^(?:advertisement|advert|sponsored(?:\ content)?|read\ more\b.*|read\ next\b.*
     |share\ (?:this|on)\b.*|see\ also\b.*|related\ (?:stories|articles|coverage)\b.*
-    |loading\b.*|click\ here\b.*
+    |loading\b.*|click\ here\b.*|visit\ [^.]{0,60}\b(?:homepage|home\ page|website)\b.*
+    |(?:get|download)\ (?:the|our)\ [^.]{0,40}\bapp\b.*
     |sign\ up\b.*|subscribe\b.*|follow\ (?:us|him|her|them|me)\b.*|more\ on\ this\ story.*
     |have\ something\ to\ add\b.*|you\ must\ log\ ?in\b.*
     |image\ (?:copyright|caption)\b.*

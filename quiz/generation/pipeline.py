@@ -22,14 +22,25 @@ from .distractors import (
     country_of,
     distractors,
     fine_type,
+    organisation_sector,
     sport_of,
     stable_hash,
 )
 from .entities import entity_type
 from .nouns import PERSON_NOUNS, noun_answer
-from .propose import _web_names, propose
-from .rank import Draft, breaks_rules, leans_on_pronoun, score, select, words
+from .propose import propose, web_names
+from .rank import (
+    CENTRAL_WEIGHT,
+    ArticleFocus,
+    Draft,
+    article_focus,
+    leans_on_pronoun,
+    score,
+    side_detail,
+)
+from .select import select
 from .stems import SUBJECT_DEPS
+from .verify import distractor_problem, paraphrase, question_problem, stem_problem, words
 
 GENERATOR_VERSION = "2026.12.02"
 NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
@@ -60,7 +71,7 @@ def build_pools(analysis: Analysis) -> Pools:
     pools = Pools()
     countries: Counter[str] = Counter()
     for sentence in analysis.sentences:
-        for ent in [*sentence.span.ents, *_web_names(sentence.span)]:
+        for ent in [*sentence.span.ents, *web_names(sentence.span)]:
             answer_type = entity_type(analysis, ent)
             if answer_type is None or answer_type in NUMERIC_TYPES:
                 continue
@@ -330,44 +341,6 @@ def _without_own_acronym(stem: str, answer: str) -> str:
     )
 
 
-_WH = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", re.IGNORECASE)
-_RELATIVE_WH = re.compile(r", (?:who|whom|whose)\b")
-_POINTING_BACK = re.compile(
-    r"\b(?:these|those|this)\s+(?!year|week|month|time|morning|afternoon|evening|weekend|"
-    r"season|summer|winter|spring|autumn|fall|century|decade)[a-z]+",
-    re.IGNORECASE,
-)
-_NEGATIVE = re.compile(r"\b(?:not|never)\b|n['\u2019]t\b", re.IGNORECASE)
-_REPORTER_LEFT = re.compile(r"\b(?:said|says|told|added|reported|announced)\?$")
-
-
-def _muddled(stem: str) -> bool:
-    """Stems a misparse left unreadable: a reporting verb stranded at the end ("How many
-    customers lost power across peninsula state utility CFE said?"), or a "what" question
-    too short to say what it is about ("What were knocked down?")."""
-    if stem.endswith("?") and _REPORTER_LEFT.search(stem) and not stem.startswith("Who"):
-        return True
-    opening = " ".join(stem.split()[:7])
-    if stem.endswith("?") and re.search(r"\u2014[^\u2014?]+\u2014", stem):
-        return True  # an aside between dashes inside a question loses the reader
-    if stem.endswith("?") and _POINTING_BACK.search(
-        opening.removeprefix("According to the article,")
-    ):
-        return True  # "these suburban areas", "this problem": which ones, the sentence before says
-    if re.search(r"(?<![\d.])%", stem):
-        return True  # "expected %?": the number went, its sign stayed
-    if stem.endswith("?") and _NEGATIVE.search(" ".join(stem.split()[:5])):
-        return True  # "Who was not accused of wrongdoing?": a negative stem tests little
-    if re.search(r", \w+\?$", stem):
-        return True  # "What do the two sides meet again at Lord's, with?"
-    if stem.endswith("?"):
-        asks = _WH.findall(stem)
-        relative = _RELATIVE_WH.findall(stem)
-        if asks and len(asks) == len(relative) and not stem.startswith("According"):
-            return True  # "Ashdown's co-defendant, who was acquitted ...?": no question word
-    return stem.startswith("What ") and len(stem.split()) <= 4
-
-
 _SMALL = {"the", "a", "an", "of", "and"}
 
 
@@ -385,7 +358,9 @@ def _alias_in_stem(stem: str, answer: str, answer_type: str) -> bool:
     return False
 
 
-def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | None:
+def _draft(
+    analysis: Analysis, pools: Pools, focus: ArticleFocus, candidate: Candidate
+) -> Draft | None:
     sentence = analysis.sentences[candidate.sentence]
     evidence = analysis.body[sentence.start : sentence.end]
     if candidate.pronoun:
@@ -394,11 +369,11 @@ def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | No
         return None  # "What had expected a cut? most economists": people, asked with who
     stem = _without_alias(_without_own_acronym(candidate.stem, candidate.answer))
     candidate = replace(candidate, stem=stem)
-    if _muddled(candidate.stem):
+    if stem_problem(candidate.stem):
         return None
     if _alias_in_stem(candidate.stem, candidate.answer, candidate.answer_type):
         return None  # "exports to which country ... after new U.S. tariffs?"
-    wrong = _distractors_for(candidate.answer, candidate.answer_type, evidence, pools, count=6)
+    wrong = _distractors_for(candidate.answer, candidate.answer_type, evidence, pools, count=9)
     # "Who was Arrieta's coach?" never offers Arrieta.
     stem_words = set(words(candidate.stem))
     wrong = [
@@ -406,12 +381,52 @@ def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | No
         for w in wrong
         if not (set(words(w)) - _SMALL) <= stem_words
         and not (candidate.answer_type == "PERSON" and words(w) and words(w)[-1] in stem_words)
-    ][:3]
+    ]
+    wrong = [
+        w
+        for w in wrong
+        if distractor_problem(
+            answer=candidate.answer,
+            answer_type=candidate.answer_type,
+            distractor=w,
+            stem=candidate.stem,
+            analysis=analysis,
+        )
+        is None
+    ]
+    # Stand-ins that name one thing twice ("DHS", "Department of Homeland Security"): the
+    # first stays.
+    distinct: list[str] = []
+    for w in wrong:
+        if not any(paraphrase(w, kept) for kept in distinct):
+            distinct.append(w)
+    wrong = distinct[:3]
     if len(wrong) < 3:
         return None
-    if breaks_rules(candidate.stem, candidate.answer, tuple(wrong), evidence):
+    if question_problem(
+        stem=candidate.stem,
+        answer=candidate.answer,
+        answer_type=candidate.answer_type,
+        distractors=tuple(wrong),
+        evidence=evidence,
+        analysis=analysis,
+    ):
         return None
-    value = _raw_score(candidate)
+    value = _raw_score(candidate) + CENTRAL_WEIGHT * focus.centrality[candidate.sentence]
+    minor = side_detail(
+        focus,
+        analysis,
+        answer=candidate.answer,
+        stem=candidate.stem,
+        answer_type=candidate.answer_type,
+        sentence=candidate.sentence,
+        answer_start=candidate.answer_start,
+        answer_end=candidate.answer_end,
+        evidence=evidence,
+        sector=organisation_sector(candidate.answer, evidence)
+        if candidate.answer_type == "ORG"
+        else None,
+    )
     return Draft(
         kind=candidate.kind,
         stem=candidate.stem,
@@ -426,6 +441,7 @@ def _draft(analysis: Analysis, pools: Pools, candidate: Candidate) -> Draft | No
         # A pronoun the stem keeps on purpose ("after breaking his leg", its owner asked about)
         # still reads less plainly than a name: the ranking admits only a few of them.
         pronoun=leans_on_pronoun(candidate.stem),
+        minor=minor,
     )
 
 
@@ -489,8 +505,9 @@ def _no_questions(analysis: Analysis | None, body: str) -> str:
     )
 
 
-def generate_questions(body: str, *, max_questions: int = 40) -> GenerationResult:
-    """The ranked pool of acceptable questions on `body`, best first."""
+def generate_questions(body: str, *, title: str = "", max_questions: int = 40) -> GenerationResult:
+    """The ranked pool of acceptable questions on `body`, best first; `title` (the
+    headline) says what the article is about, so its first ten ask more than that."""
     if not isinstance(body, str):
         body = str(body)
     body = text_capped(body)  # a very long text: its beginning only (clean.MAX_WORDS)
@@ -504,6 +521,7 @@ def generate_questions(body: str, *, max_questions: int = 40) -> GenerationResul
     if analysis is None or max_questions <= 0:
         return GenerationResult([], word_count, _no_questions(analysis, body))
     pools = build_pools(analysis)
+    focus = article_focus(analysis, title)
     candidates = [c for s in analysis.sentences for c in propose(analysis, s)]
     # Distractors cost the most, so only the best-placed candidates get them; the ranking
     # below never reaches further down than a few times the pool size.
@@ -516,7 +534,7 @@ def generate_questions(body: str, *, max_questions: int = 40) -> GenerationResul
         if candidate.stem in seen_stems:
             continue  # a sentence the article repeats word for word
         seen_stems.add(candidate.stem)
-        draft = _draft(analysis, pools, candidate)
+        draft = _draft(analysis, pools, focus, candidate)
         if draft is not None:
             drafts.append(draft)
     chosen = select(drafts, max_questions)

@@ -91,7 +91,7 @@ def _bracketed(ent: Span) -> bool:
     )
 
 
-def _web_names(span: Span) -> list[Span]:
+def web_names(span: Span) -> list[Span]:
     """Sites named by address ("PolitickerNJ.com"), which the model does not tag."""
     return [
         Span(span.doc, t.i, t.i + 1, label="ORG")
@@ -215,7 +215,7 @@ def _propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
     span = sentence.span
     # "There are undercurrents in his criticism": only a count says something there.
     existential = any(t.dep_ == "expl" and t.head.dep_ == "ROOT" for t in span)
-    for ent in [*span.ents, *_web_names(span), *_score_lines(span)]:
+    for ent in [*span.ents, *web_names(span), *_score_lines(span)]:
         answer_type = entity_type(analysis, ent)
         if answer_type is None or ent.end > span.end:
             continue

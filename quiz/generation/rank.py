@@ -1,14 +1,14 @@
-"""Filter questions by item-writing rules and rank the pool: central facts first, spread over
-the article and over kinds of question, never the same answer and evidence twice.
-"""
+"""Rank: how much each checked question is worth on its own, from the importance of its fact,
+how central its sentence is to the article, and its kind."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
-from .distractors import contains, fold, phrase
+from .analyse import Analysis, entity_key
+from .distractors import fold, phrase
 from .stems import PRONOUNS
 
 # A real question reads better than a cloze; kinds in order of how much a teacher values them.
@@ -24,8 +24,6 @@ KIND_BONUS = {
     "cloze": 0.0,
     "in_place": 0.0,  # a cloze asked with a wh word where the blank stood
 }
-SPREAD = 0.35  # penalty per question already taken from the same fifth of the article
-_ALL_OF = re.compile(r"\b(?:all|none|both) of (?:the )?(?:above|these)\b")
 
 
 @dataclass(frozen=True)
@@ -43,6 +41,9 @@ class Draft:
     answer_type: str
     score: float
     pronoun: bool
+    # Why the question is a side detail (trivia, the headline's own subject...), kept out of
+    # the first ten while there are others; "" for a main point.
+    minor: str = ""
 
     @property
     def answer_key(self) -> str:
@@ -51,39 +52,6 @@ class Draft:
         if self.answer_type == "PERSON" and key:
             return key.split()[-1]
         return key
-
-
-def words(text: str) -> list[str]:
-    return re.findall(r"[\w']+", fold(text).replace(",", ""))
-
-
-def breaks_rules(stem: str, answer: str, distractors: tuple[str, ...], evidence: str) -> str | None:
-    """The first item-writing rule the question breaks, or None (mirrors the shared checker)."""
-    choices = (answer, *distractors)
-    phrases = [phrase(c) for c in choices]
-    if len(choices) != 4:
-        return "not four choices"
-    if len(set(phrases)) != 4 or not all(phrases):
-        return "choices not distinct"
-    for i, a in enumerate(phrases):
-        for j, b in enumerate(phrases):
-            if i != j and contains(a, b):
-                return "one choice inside another"
-    evidence_words = " ".join(words(evidence))
-    answer_phrase = phrase(answer)
-    if not contains(evidence_words, answer_phrase):
-        return "answer not in evidence"
-    if answer_phrase in PRONOUNS:
-        return "pronoun answer"
-    if contains(" ".join(words(stem)), answer_phrase):
-        return "stem gives the answer away"
-    if not (stem.endswith("?") or "___" in stem):
-        return "not a question"
-    if len(words(stem)) < 4:
-        return "stem too short"
-    if any(_ALL_OF.search(fold(c)) for c in choices):
-        return "all of the above"
-    return None
 
 
 def leans_on_pronoun(stem: str) -> bool:
@@ -101,161 +69,162 @@ def score(kind: str, importance: float, moved: bool, pronoun: bool, stem: str) -
     return value
 
 
-_FAMILIES = {
-    "DATE": "time", "TIME": "time", "YEAR": "time", "DURATION": "number", "NUMBER": "number",
-    "MONEY": "number", "PERCENT": "number", "QUANTITY": "number", "SCORE": "number",
-    "COUNTRY": "place", "CITY": "place", "STATE": "place", "REGION": "place", "LOC": "place",
-    "FAC": "place",
-}  # fmt: skip
+# What the article is about ------------------------------------------------------------------
+
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+# How much a sentence central to the article adds, against the kind bonus (about 1).
+CENTRAL_WEIGHT = 0.8
 
 
-# Dates are the cheapest facts to ask about; a quiz of weekdays teaches little.
-TIME_COST = 0.5
-SENTENCE_REPEAT = 0.9  # penalty for a second question on one sentence (grows after)
-# Stems keeping a pronoun ("her opening game", its owner named in the stem) read less plainly
-# than names: they cost a little and are never more than this share of a pool.
-PRONOUN_SHARE = 0.15
-PRONOUN_COST = 0.5
-# Questions on common noun phrases ("a high-level isolation unit") can only take other phrases
-# of the article as stand-ins, the weakest kind: they fill at most this share of a pool.
-THING_SHARE = 0.15
-MIN_POOL = 10  # a quiz takes ten
-MAX_PER_ANSWER = 3  # questions with one answer in a pool: "Paris" a fourth time teaches nothing
-_FAMILY_PENALTY = {"time": 1.0}
+@dataclass(frozen=True)
+class ArticleFocus:
+    """What the article is about, read once: its headline's words, its main subject (the
+    name it repeats most), and how central each sentence is (0 to 1)."""
+
+    headline: frozenset[str]
+    subjects: frozenset[str]
+    centrality: tuple[float, ...]
 
 
-def _type_family(answer_type: str) -> str:
-    return _FAMILIES.get(answer_type, answer_type.split("_")[0])
+def _lemmas(tokens) -> set[str]:
+    return {
+        t.lemma_.casefold()
+        for t in tokens
+        if t.pos_ in _CONTENT_POS and not t.is_stop and len(t.text) > 1
+    }
 
 
-_FUNCTION_WORDS = {"the", "a", "an", "of", "and", "or", "in", "on", "for", "to", "s"}
+def _headline_words(title: str) -> frozenset[str]:
+    # A title read from a file name ("012_site_police-arrest-two") is words all the same.
+    return frozenset(w for w in re.split(r"[\W_]+", fold(title)) if len(w) > 2 and not w.isdigit())
 
 
-def _specific(draft: Draft) -> bool:
-    """A gap over a phrase of two words or more of content ("a five-point plan", "the
-    transit system"), with stand-ins as full: the choices then read as rival facts."""
-    return all(
-        len([w for w in words(choice) if w not in _FUNCTION_WORDS]) >= 2
-        for choice in (draft.answer, *draft.distractors)
+def article_focus(analysis: Analysis, title: str = "") -> ArticleFocus:
+    headline = _headline_words(title)
+    counts: Counter[str] = Counter()
+    per_sentence = []
+    for sentence in analysis.sentences:
+        lemmas = _lemmas(sentence.span)
+        per_sentence.append(lemmas)
+        counts.update(lemmas)
+    # The article's running topics: what it says more than once, and the headline's words.
+    topics = {lemma for lemma, n in counts.items() if n >= 2} | set(headline)
+    raw = []
+    for sentence, lemmas in zip(analysis.sentences, per_sentence, strict=True):
+        weight = sum(min(counts[lemma], 4) for lemma in lemmas & topics)
+        raw.append(weight / max(len(lemmas), 4) ** 0.5 if sentence.usable else 0.0)
+    top = max(raw, default=0.0) or 1.0
+    subjects: set[str] = set()
+    ranked = analysis.mentions.most_common(2)
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        subjects.add(ranked[0][0])
+    return ArticleFocus(
+        headline=headline,
+        subjects=frozenset(subjects),
+        centrality=tuple(r / top for r in raw),
     )
 
 
-def _overlaps(draft: Draft, taken: list[str]) -> bool:
-    """True when the draft's answer holds, or is held in, an answer already asked about in the
-    same sentence: two questions on one phrase test one fact."""
-    own = _POSSESSIVE.sub("", phrase(draft.answer))
-    for other in taken:
-        other = _POSSESSIVE.sub("", other)
-        if contains(own, other) or contains(other, own):
-            # "Ramadi" / "the city of Ramadi" is one fact; "UK" / "UK government policy" two.
-            a, b = set(own.split()) - _SMALL_WORDS, set(other.split()) - _SMALL_WORDS
-            if a and b and len(a & b) / len(a | b) >= 0.5:
-                return True
-    return False
+_REPORTING = {
+    "say", "tell", "add", "write", "note", "explain", "state", "comment", "announce",
+    "report", "confirm", "claim", "argue", "warn", "suggest", "insist",
+}  # fmt: skip
+_WEEKDAY = re.compile(r"^(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
+_STREET_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w.]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive)\b"
+)
+_DISTANCE = re.compile(
+    r"\b(?:miles?|km|kilomet(?:re|er)s?|feet|foot|ft|met(?:re|er)s?|yards?)\b", re.IGNORECASE
+)
 
 
-_POSSESSIVE = re.compile(r"'s\b")
-_SMALL_WORDS = {"the", "a", "an", "of", "s", "in", "on", "to", "for", "and"}
+def _answer_root(analysis: Analysis, sentence_index: int, start: int, end: int):
+    """The token heading the answer's words in its sentence's parse, or None."""
+    sentence = analysis.sentences[sentence_index]
+    span = sentence.span
+    lead = len(span.text) - len(span.text.lstrip())
+    base = sentence.start - lead - span.start_char
+    inside = [t for t in span if start <= base + t.idx < end]
+    for token in inside:
+        if not start <= base + token.head.idx < end or token.head is token:
+            return token
+    return None
 
 
-_SEPARATOR = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
-_LIST_GAP = rf"(?:{_SEPARATOR}[^,;.]{{1,40}}?){{0,4}}{_SEPARATOR}"
+def _only_quoted(analysis: Analysis, sentence_index: int, start: int, end: int) -> bool:
+    """True when the answer is in the sentence only as who said something ("..., said Dr X",
+    "according to X")."""
+    root = _answer_root(analysis, sentence_index, start, end)
+    if root is None:
+        return False
+    while root.dep_ == "appos" and root.head is not root:
+        root = root.head
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _REPORTING:
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
-def _listed_with(draft: Draft, others: list[str]) -> bool:
-    """True when the draft's answer and one already blanked stand side by side in a list of
-    the evidence ("Syria, Iraq, and Turkey", "in 2008 and 2012")."""
-    for other in others:
-        for a, b in ((other, draft.answer), (draft.answer, other)):
-            joint = re.escape(a) + _LIST_GAP + re.escape(b)
-            if re.search(joint, draft.evidence):
-                return True
-    return False
+def _told_to(analysis: Analysis, sentence_index: int, start: int, end: int) -> bool:
+    """ "told The Hill", "according to Reuters": the body is where the words were said."""
+    root = _answer_root(analysis, sentence_index, start, end)
+    if root is None:
+        return False
+    head = root.head
+    if root.dep_ in ("dobj", "dative") and head.lemma_ == "tell":
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
-def select(drafts: list[Draft], limit: int) -> list[Draft]:
-    """Greedy ranking: each pick is the best remaining question after penalties for
-    repeating a sentence, an answer or a kind already picked."""
-    remaining = sorted(drafts, key=lambda d: (-d.score, d.sentence, d.stem))
-    chosen: list[Draft] = []
-    used_pairs: set[tuple[str, int]] = set()
-    stems: set[str] = set()
-    per_sentence: Counter[int] = Counter()
-    per_answer: Counter[str] = Counter()
-    per_kind: Counter[str] = Counter()
-    per_type: Counter[str] = Counter()
-    pronoun_count = 0
-    thing_count = 0
-    relaxed = False
-    answers_of: defaultdict[int, list[str]] = defaultdict(list)
-    clozed: defaultdict[int, list[str]] = defaultdict(list)
-    # The first ten spread over the article: its fifths, each a little less welcome once used.
-    sentences = max((d.sentence for d in drafts), default=0) + 1
-    per_part: Counter[int] = Counter()
+_SOURCE_ROLES = re.compile(
+    r"\b(?:reporter|journalist|correspondent|editor|columnist|writer|analyst|commentator|"
+    r"spokesman|spokeswoman|spokesperson|photographer)s?\b",
+    re.IGNORECASE,
+)
 
-    def part(draft: Draft) -> int:
-        return draft.sentence * 5 // sentences
 
-    while remaining and len(chosen) < limit:
-        best_index = -1
-        best_value = float("-inf")
-        pronoun_room = pronoun_count + 1 <= PRONOUN_SHARE * max(len(chosen) + 1, 10)
-        thing_room = relaxed or thing_count + 1 <= THING_SHARE * max(len(chosen) + 1, 10)
-        for index, draft in enumerate(remaining):
-            if draft.pronoun and not pronoun_room:
-                continue  # kept for later, when the pool is big enough to carry one more
-            thing = draft.answer_type.startswith("THING")
-            if thing and draft.kind == "cloze" and not relaxed and not _specific(draft):
-                continue  # a gap over a bare common phrase: its stand-ins are the weakest
-            if thing and not thing_room:
-                continue  # phrases of the article's own wording: a share of the pool at most
-            if draft.kind == "cloze" and _listed_with(draft, clozed[draft.sentence]):
-                continue  # "2008" then "2012" from "in 2008 and 2012": one list, one question
-            if per_answer[draft.answer_key] >= MAX_PER_ANSWER:
-                continue  # the same answer asked again and again
-            if _overlaps(draft, answers_of[draft.sentence]):
-                continue  # "_____" for "the city of Ramadi" after "Ramadi" in the same sentence
-            key = draft.answer_key
-            value = (
-                draft.score
-                - (TIME_COST if _type_family(draft.answer_type) == "time" else 0.0)
-                - SENTENCE_REPEAT * per_sentence[draft.sentence] ** 1.5
-                - 2.5 * per_answer[key]
-                - 0.25 * per_kind[draft.kind]
-                - (PRONOUN_COST if draft.pronoun else 0.0)
-                # Four dates in the first ten teach less than a date, a name, a place, a number.
-                - _FAMILY_PENALTY.get(_type_family(draft.answer_type), 0.2)
-                * per_type[_type_family(draft.answer_type)]
-            )
-            # A quiz takes the first ten: let them ask about ten different things.
-            if len(chosen) < 10:
-                value -= SPREAD * per_part[part(draft)]
-                if per_answer[key]:
-                    value -= 100
-            if value > best_value:
-                best_index, best_value = index, value
-        if best_index < 0:
-            if not relaxed and len(chosen) < MIN_POOL:
-                relaxed = True  # too few others: phrase questions may fill a short pool
-                continue
-            break
-        draft = remaining.pop(best_index)
-        key = draft.answer_key
-        if (key, draft.sentence) in used_pairs or fold(draft.stem) in stems:
-            continue
-        if per_sentence[draft.sentence] >= 4:
-            continue
-        chosen.append(draft)
-        answers_of[draft.sentence].append(phrase(draft.answer))
-        if draft.kind == "cloze":
-            clozed[draft.sentence].append(draft.answer)
-        used_pairs.add((key, draft.sentence))
-        stems.add(fold(draft.stem))
-        per_sentence[draft.sentence] += 1
-        per_answer[key] += 1
-        per_kind[draft.kind] += 1
-        per_part[part(draft)] += 1
-        per_type[_type_family(draft.answer_type)] += 1
-        pronoun_count += draft.pronoun
-        thing_count += draft.answer_type.startswith("THING")
-    return chosen
+def side_detail(
+    focus: ArticleFocus,
+    analysis: Analysis,
+    *,
+    answer: str,
+    stem: str,
+    answer_type: str,
+    sentence: int,
+    answer_start: int,
+    answer_end: int,
+    evidence: str,
+    sector: str | None,
+) -> str:
+    """Why a question is trivia for a quiz's first ten, or "" when it asks a main point."""
+    text = answer.strip()
+    if answer_type == "TIME":
+        return "a time of day"
+    if answer_type == "DATE" and _WEEKDAY.match(text):
+        return "a weekday"
+    if answer_type in ("NUMBER", "QUANTITY"):
+        after = analysis.body[answer_end : answer_end + 60]
+        if _STREET_AFTER.match(after):
+            return "a street number"
+        if _DISTANCE.search(text):
+            return "a distance"
+    if answer_type == "ORG" and (
+        sector == "news" or _told_to(analysis, sentence, answer_start, answer_end)
+    ):
+        return "the outlet that reported it"
+    key = entity_key(text)
+    people_key = key.split()[-1] if answer_type == "PERSON" and key.split() else key
+    if answer_type == "PERSON":
+        # Who said a thing is a name to look up, not a fact learnt (the article's subject
+        # speaking aside, which its headline or repetition marks).
+        if _only_quoted(analysis, sentence, answer_start, answer_end):
+            if people_key not in focus.subjects and people_key not in focus.headline:
+                return "a source quoted"
+        if _SOURCE_ROLES.search(stem):
+            return "a journalist or commentator"
+    if key in focus.subjects or people_key in focus.subjects:
+        return "the article's own subject"
+    content = {w for w in re.split(r"[\W_]+", fold(text)) if len(w) > 2}
+    if content and content <= focus.headline:
+        return "in the headline"
+    return ""

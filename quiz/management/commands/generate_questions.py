@@ -31,7 +31,9 @@ class Command(BaseCommand):
             except IngestError as error:
                 articles.append({"source": name, "error": str(error)})
                 continue
-            result = generate_questions(ingested.body, max_questions=max_questions)
+            result = generate_questions(
+                ingested.body, title=ingested.title, max_questions=max_questions
+            )
             entry = {
                 "source": name,
                 "title": ingested.title,

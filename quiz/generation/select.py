@@ -1,0 +1,215 @@
+"""Select: the pool in order, and its first ten chosen as a quiz, not as a list.
+
+Each pick is the best remaining question after penalties for repeating a sentence, an
+answer or a kind already picked. The first ten, which a quiz takes by default, also obey set
+rules: one question per sentence, no stem that holds another's answer, no side detail
+(trivia, the article's own subject, what the headline says) while main points remain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from .distractors import contains, fold, phrase
+from .rank import Draft
+from .verify import words
+
+SPREAD = 0.35  # penalty per question already taken from the same fifth of the article
+FIRST = 10  # the questions a quiz takes unless the teacher chooses
+
+_FAMILIES = {
+    "DATE": "time", "TIME": "time", "YEAR": "time", "DURATION": "number", "NUMBER": "number",
+    "MONEY": "number", "PERCENT": "number", "QUANTITY": "number", "SCORE": "number",
+    "COUNTRY": "place", "CITY": "place", "STATE": "place", "REGION": "place", "LOC": "place",
+    "FAC": "place",
+}  # fmt: skip
+
+
+# Dates are the cheapest facts to ask about; a quiz of weekdays teaches little.
+TIME_COST = 0.5
+SENTENCE_REPEAT = 0.9  # penalty for a second question on one sentence (grows after)
+# Stems keeping a pronoun ("her opening game", its owner named in the stem) read less plainly
+# than names: they cost a little and are never more than this share of a pool.
+PRONOUN_SHARE = 0.15
+PRONOUN_COST = 0.5
+# Questions on common noun phrases ("a high-level isolation unit") can only take other phrases
+# of the article as stand-ins, the weakest kind: they fill at most this share of a pool.
+THING_SHARE = 0.15
+MIN_POOL = 10  # a quiz takes ten
+MAX_PER_ANSWER = 3  # questions with one answer in a pool: "Paris" a fourth time teaches nothing
+_FAMILY_PENALTY = {"time": 1.0}
+
+
+def _type_family(answer_type: str) -> str:
+    return _FAMILIES.get(answer_type, answer_type.split("_")[0])
+
+
+_FUNCTION_WORDS = {"the", "a", "an", "of", "and", "or", "in", "on", "for", "to", "s"}
+
+
+def specific_phrases(draft: Draft) -> bool:
+    """A gap over a phrase of two words or more of content ("a five-point plan", "the
+    transit system"), with stand-ins as full: the choices then read as rival facts."""
+    return all(
+        len([w for w in words(choice) if w not in _FUNCTION_WORDS]) >= 2
+        for choice in (draft.answer, *draft.distractors)
+    )
+
+
+def _overlaps(draft: Draft, taken: list[str]) -> bool:
+    """True when the draft's answer holds, or is held in, an answer already asked about in the
+    same sentence: two questions on one phrase test one fact."""
+    own = _POSSESSIVE.sub("", phrase(draft.answer))
+    for other in taken:
+        other = _POSSESSIVE.sub("", other)
+        if contains(own, other) or contains(other, own):
+            # "Ramadi" / "the city of Ramadi" is one fact; "UK" / "UK government policy" two.
+            a, b = set(own.split()) - _SMALL_WORDS, set(other.split()) - _SMALL_WORDS
+            if a and b and len(a & b) / len(a | b) >= 0.5:
+                return True
+    return False
+
+
+_POSSESSIVE = re.compile(r"'s\b")
+_SMALL_WORDS = {"the", "a", "an", "of", "s", "in", "on", "to", "for", "and"}
+
+
+_SEPARATOR = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
+_LIST_GAP = rf"(?:{_SEPARATOR}[^,;.]{{1,40}}?){{0,4}}{_SEPARATOR}"
+
+
+def _listed_with(draft: Draft, others: list[str]) -> bool:
+    """True when the draft's answer and one already blanked stand side by side in a list of
+    the evidence ("Syria, Iraq, and Turkey", "in 2008 and 2012")."""
+    for other in others:
+        for a, b in ((other, draft.answer), (draft.answer, other)):
+            joint = re.escape(a) + _LIST_GAP + re.escape(b)
+            if re.search(joint, draft.evidence):
+                return True
+    return False
+
+
+def gives_away(draft: Draft, other: Draft) -> bool:
+    """True when one stem holds the other's answer ("Who leads Coty?" beside "How much did
+    Coty pay?" asked of Coty): side by side in a quiz, one question answers the other."""
+    for a, b in ((draft, other), (other, draft)):
+        stem = " ".join(words(a.stem))
+        if contains(stem, b.answer_key) or contains(stem, phrase(b.answer)):
+            return True
+    return False
+
+
+# How far the set rules bend when no question meets them all, in order: side details may
+# come in, then a second question on a sentence, and last (a short article) a question whose
+# stem holds another's answer, rather than a pool cut short.
+_STRICT, _SIDE_DETAILS, _SENTENCE_AGAIN, _ANY = range(4)
+
+
+def _fits_the_set(draft: Draft, first: list[Draft], level: int) -> bool:
+    if draft.minor and level < _SIDE_DETAILS:
+        return False
+    if level < _SENTENCE_AGAIN and any(d.sentence == draft.sentence for d in first):
+        return False
+    return level >= _ANY or not any(gives_away(draft, d) for d in first)
+
+
+def select(drafts: list[Draft], limit: int) -> list[Draft]:
+    """Greedy ranking: each pick is the best remaining question after penalties for
+    repeating a sentence, an answer or a kind already picked; the first ten also meet the
+    set rules (see the module's docstring), bent only as far as needed to fill them."""
+    remaining = sorted(drafts, key=lambda d: (-d.score, d.sentence, d.stem))
+    chosen: list[Draft] = []
+    used_pairs: set[tuple[str, int]] = set()
+    stems: set[str] = set()
+    per_sentence: Counter[int] = Counter()
+    per_answer: Counter[str] = Counter()
+    per_kind: Counter[str] = Counter()
+    per_type: Counter[str] = Counter()
+    pronoun_count = 0
+    thing_count = 0
+    relaxed = False
+    answers_of: defaultdict[int, list[str]] = defaultdict(list)
+    clozed: defaultdict[int, list[str]] = defaultdict(list)
+    # The first ten spread over the article: its fifths, each a little less welcome once used.
+    sentences = max((d.sentence for d in drafts), default=0) + 1
+    per_part: Counter[int] = Counter()
+
+    def part(draft: Draft) -> int:
+        return draft.sentence * 5 // sentences
+
+    level = _STRICT
+    while remaining and len(chosen) < limit:
+        best_index = -1
+        best_value = float("-inf")
+        pronoun_room = pronoun_count + 1 <= PRONOUN_SHARE * max(len(chosen) + 1, 10)
+        thing_room = relaxed or thing_count + 1 <= THING_SHARE * max(len(chosen) + 1, 10)
+        for index, draft in enumerate(remaining):
+            if draft.pronoun and not pronoun_room:
+                continue  # kept for later, when the pool is big enough to carry one more
+            thing = draft.answer_type.startswith("THING")
+            if thing and draft.kind == "cloze" and not relaxed and not specific_phrases(draft):
+                continue  # a gap over a bare common phrase: its stand-ins are the weakest
+            if thing and not thing_room:
+                continue  # phrases of the article's own wording: a share of the pool at most
+            if draft.kind == "cloze" and _listed_with(draft, clozed[draft.sentence]):
+                continue  # "2008" then "2012" from "in 2008 and 2012": one list, one question
+            if per_answer[draft.answer_key] >= MAX_PER_ANSWER:
+                continue  # the same answer asked again and again
+            if len(chosen) < FIRST and not _fits_the_set(draft, chosen, level):
+                continue  # waits for a place after the first ten
+            if _overlaps(draft, answers_of[draft.sentence]):
+                continue  # "_____" for "the city of Ramadi" after "Ramadi" in the same sentence
+            key = draft.answer_key
+            value = (
+                draft.score
+                - (TIME_COST if _type_family(draft.answer_type) == "time" else 0.0)
+                - SENTENCE_REPEAT * per_sentence[draft.sentence] ** 1.5
+                - 2.5 * per_answer[key]
+                - 0.25 * per_kind[draft.kind]
+                - (PRONOUN_COST if draft.pronoun else 0.0)
+                # Four dates in the first ten teach less than a date, a name, a place, a number.
+                - _FAMILY_PENALTY.get(_type_family(draft.answer_type), 0.2)
+                * per_type[_type_family(draft.answer_type)]
+            )
+            # A quiz takes the first ten: let them ask about ten different things.
+            if len(chosen) < 10:
+                value -= SPREAD * per_part[part(draft)]
+                if per_answer[key]:
+                    value -= 100
+            if value > best_value:
+                best_index, best_value = index, value
+        if best_index < 0:
+            if len(chosen) < FIRST and level < _ANY:
+                if level == _SIDE_DETAILS and not relaxed:
+                    # Phrase questions before a second question on one sentence: a
+                    # phrase may be weak, two questions on one sentence are one question.
+                    relaxed = True
+                    continue
+                level += 1
+                continue
+            if not relaxed and len(chosen) < MIN_POOL:
+                relaxed = True  # too few others: phrase questions may fill a short pool
+                continue
+            break
+        draft = remaining.pop(best_index)
+        key = draft.answer_key
+        if (key, draft.sentence) in used_pairs or fold(draft.stem) in stems:
+            continue
+        if per_sentence[draft.sentence] >= 4:
+            continue
+        chosen.append(draft)
+        level = _STRICT  # the rules bent for one place only
+        answers_of[draft.sentence].append(phrase(draft.answer))
+        if draft.kind == "cloze":
+            clozed[draft.sentence].append(draft.answer)
+        used_pairs.add((key, draft.sentence))
+        stems.add(fold(draft.stem))
+        per_sentence[draft.sentence] += 1
+        per_answer[key] += 1
+        per_kind[draft.kind] += 1
+        per_part[part(draft)] += 1
+        per_type[_type_family(draft.answer_type)] += 1
+        pronoun_count += draft.pronoun
+        thing_count += draft.answer_type.startswith("THING")
+    return chosen

@@ -1,0 +1,283 @@
+"""Verify: re-read every written question with its choices before it is kept.
+
+Writing and distractors work one fact at a time; this stage looks at the finished item as a
+teacher would: one readable question, the kind a "which X" names, choices of one kind that
+fit the slot, none invented beside real ones, none a paraphrase of the key. It refuses; it
+never rewrites. Two entry points: `distractor_problem` for each stand-in while they are
+chosen, `question_problem` for the whole item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .analyse import Analysis, entity_key
+from .distractors import contains, country_of, fold, phrase
+from .stems import PRONOUNS
+
+_ALL_OF = re.compile(r"\b(?:all|none|both) of (?:the )?(?:above|these)\b")
+_WORDS = re.compile(r"[\w']+")
+_SMALL = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "s", "at", "by"}
+
+
+def words(text: str) -> list[str]:
+    return _WORDS.findall(fold(text).replace(",", ""))
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in words(text) if w not in _SMALL}
+
+
+# Item-writing rules ------------------------------------------------------------------------
+
+
+def breaks_rules(stem: str, answer: str, distractors: tuple[str, ...], evidence: str) -> str | None:
+    """The first item-writing rule the question breaks, or None (mirrors the shared checker)."""
+    choices = (answer, *distractors)
+    phrases = [phrase(c) for c in choices]
+    if len(choices) != 4:
+        return "not four choices"
+    if len(set(phrases)) != 4 or not all(phrases):
+        return "choices not distinct"
+    for i, a in enumerate(phrases):
+        for j, b in enumerate(phrases):
+            if i != j and contains(a, b):
+                return "one choice inside another"
+    evidence_words = " ".join(words(evidence))
+    answer_phrase = phrase(answer)
+    if not contains(evidence_words, answer_phrase):
+        return "answer not in evidence"
+    if answer_phrase in PRONOUNS:
+        return "pronoun answer"
+    if contains(" ".join(words(stem)), answer_phrase):
+        return "stem gives the answer away"
+    if not (stem.endswith("?") or "___" in stem):
+        return "not a question"
+    if len(words(stem)) < 4:
+        return "stem too short"
+    if any(_ALL_OF.search(fold(c)) for c in choices):
+        return "all of the above"
+    return None
+
+
+# The stem read again ----------------------------------------------------------------------
+
+_WH = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", re.IGNORECASE)
+_RELATIVE_WH = re.compile(r", (?:who|whom|whose)\b")
+_POINTING_BACK = re.compile(
+    r"\b(?:these|those|this)\s+(?!year|week|month|time|morning|afternoon|evening|weekend|"
+    r"season|summer|winter|spring|autumn|fall|century|decade)[a-z]+",
+    re.IGNORECASE,
+)
+_NEGATIVE = re.compile(r"\b(?:not|never)\b|n['\u2019]t\b", re.IGNORECASE)
+_REPORTER_LEFT = re.compile(r"\b(?:said|says|told|added|reported|announced)\?$")
+# "the how many games", "in how many block of", "how many largest unions": a question word
+# moved into the middle of a phrase the parser cut wrongly.
+_FUSED_HOW_MANY = re.compile(
+    r"\b(?:the|a|an|of the|his|her|their|its) how (?:many|much)\b"
+    r"|\bhow (?:many|much) (?:of|the|a|an|and|or|to|in|on|\w+est)\b",
+    re.IGNORECASE,
+)
+MAX_STEM_WORDS = 40  # longer, and a reader loses the question inside it
+
+
+def stem_problem(stem: str) -> str | None:
+    """Why the stem does not read as one well-formed question or one gap, or None."""
+    if stem.endswith("?") and _REPORTER_LEFT.search(stem) and not stem.startswith("Who"):
+        return "reporting verb stranded at the end"
+    if len(stem.split()) > MAX_STEM_WORDS:
+        return "too long to read as one question"
+    if stem.count("_____") > 1:
+        return "two gaps"
+    if "_____" in stem and stem.endswith("?"):
+        return "a gap inside a question"
+    opening = " ".join(stem.split()[:7])
+    if stem.endswith("?") and re.search(r"\u2014[^\u2014?]+\u2014", stem):
+        return "an aside between dashes"
+    if stem.endswith("?") and _POINTING_BACK.search(
+        opening.removeprefix("According to the article,")
+    ):
+        return "points back to an earlier sentence"
+    if re.search(r"(?<![\d.])%", stem):
+        return "a percent sign without its number"
+    if stem.endswith("?") and _NEGATIVE.search(" ".join(stem.split()[:5])):
+        return "negative stem"
+    if re.search(r", \w+\?$", stem):
+        return "a word stranded after a comma"
+    if _FUSED_HOW_MANY.search(stem):
+        return "question word inside a phrase"
+    if stem.endswith("?"):
+        asks = _WH.findall(stem.removeprefix("According to the article,"))
+        relative = _RELATIVE_WH.findall(stem)
+        if asks and len(asks) == len(relative) and not stem.startswith("According"):
+            return "no question word"
+        open_asks = [
+            a for a in re.findall(r"\bhow (?:many|much)\b|\bwhich \w+", stem, re.IGNORECASE)
+        ]
+        if len(open_asks) > 1:
+            return "two questions in one"
+    if stem.startswith("What ") and len(stem.split()) <= 4:
+        return "too short to say what it asks"
+    return None
+
+
+# What a "which X" names --------------------------------------------------------------------
+
+_WHICH = re.compile(
+    r"\bwhich (organisation|organization|country|city|state|company|team|club|party|body)\b",
+    re.IGNORECASE,
+)
+_STREET = re.compile(
+    r"\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|highway|drive|way)\.?$",
+    re.IGNORECASE,
+)
+_NOT_BODIES = re.compile(
+    r"\b(?:uss|hms|journal|magazine|review|letters|prize|award|awards|cup|championship|"
+    r"festival|show|games|league|war|storm|hurricane|fire)\b",
+    re.IGNORECASE,
+)
+
+
+def is_person(analysis: Analysis, text: str) -> bool:
+    """True when the article's mentions, all together, make `text` a person."""
+    key = entity_key(text)
+    if analysis.label_of(text, "ORG") == "PERSON":
+        return True
+    surname = key.split()[-1] if key.split() else key
+    full = analysis.person_full.get(surname, "")
+    return bool(full) and entity_key(full) == key or len(full.split()) > 1 and key == surname
+
+
+def _wrong_for_which(noun: str, text: str, analysis: Analysis) -> bool:
+    noun = noun.lower()
+    if any(ch.isdigit() for ch in text):
+        return True  # "Number FHC/ABJ/03/095/2018": a reference, not a name
+    if noun in ("organisation", "organization", "company", "team", "club", "party", "body"):
+        if is_person(analysis, text) or country_of(text) or _STREET.search(text):
+            return True
+        return bool(_NOT_BODIES.search(text))  # ships, journals, prizes, events
+    if noun == "country":
+        return country_of(text) is None  # a territory or a region is no country
+    if noun == "city":
+        return country_of(text) is not None or is_person(analysis, text)
+    if noun == "state":
+        return country_of(text) is not None or is_person(analysis, text)
+    return False
+
+
+# Distractors -------------------------------------------------------------------------------
+
+_FURNITURE = {
+    "share", "tweet", "facebook", "twitter", "whatsapp", "pinterest", "linkedin", "email",
+    "subscribe", "newsletter", "click", "advertisement", "cookie", "cookies", "getty",
+    "shutterstock", "photo", "image", "images", "comments", "login", "sign",
+}  # fmt: skip
+# Words that only make sense beside the sentence a phrase was cut from: a cause or a means
+# holding one of them is a fragment, not a rival reason.
+_LEANING = {
+    "that", "this", "these", "those", "it", "them", "there", "so", "such", "just", "also",
+    "which", "who", "same", "other",
+}  # fmt: skip
+# A made-up name beside the article's own people stands out: with two or more of them the
+# key is the one name a student has read, a free point. One, beside two real people, still
+# leaves a choice to think about.
+MAX_INVENTED_PEOPLE = 1
+PHRASE_TYPES = ("CAUSE", "CAUSE_ING", "CAUSE_TO", "CAUSE_CLAUSE", "MANNER")
+NAME_TYPES = ("PERSON", "ORG", "FAC", "EVENT", "NORP")
+
+
+_ONE_MANY = re.compile(r"\b(?:one|1)\s+(?!of\b|in\b)[a-z]+[^s]s\b")
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in text.split() if w[:1].isupper())
+
+
+def paraphrase(a: str, b: str) -> bool:
+    """Two choices that name one thing: the same content words in another order
+    ("Homeland Security Department"), or one the initials of the other ("DHS")."""
+    wa, wb = content_words(a), content_words(b)
+    if wa and wa == wb:
+        return True
+    if len(wa) >= 2 and len(wb) >= 2 and len(wa & wb) / len(wa | wb) >= 0.75:
+        return True
+    for short, long in ((a, b), (b, a)):
+        letters = short.replace(".", "").strip()
+        if letters.isupper() and 2 <= len(letters) <= 6 and letters == _initials(long):
+            return True
+    return False
+
+
+def _in_article(analysis: Analysis, name: str) -> bool:
+    """The article names this person itself (by surname at least)."""
+    parts = re.findall(r"\w+", re.sub(r"'s$", "", fold(name)))
+    return bool(parts) and parts[-1] in analysis.body_words
+
+
+def distractor_problem(
+    *, answer: str, answer_type: str, distractor: str, stem: str, analysis: Analysis
+) -> str | None:
+    """Why `distractor` may not stand beside `answer` in this stem, or None."""
+    folded = set(words(distractor))
+    if answer_type in NAME_TYPES and folded & _FURNITURE:
+        return "page furniture"
+    if paraphrase(answer, distractor):
+        return "a paraphrase of the key"
+    if answer_type == "PERSON":
+        if not is_person(analysis, distractor) and any(c.isdigit() for c in distractor):
+            return "not a person"
+    if answer_type == "ORG" and is_person(analysis, distractor):
+        return "a person offered for a body"
+    if _ONE_MANY.search(distractor) and not _ONE_MANY.search(answer):
+        return "one with a plural noun"
+    if answer_type in PHRASE_TYPES:
+        if folded & _LEANING:
+            return "a fragment of another sentence"
+        size, own = len(words(distractor)), len(words(answer))
+        if size > 2 * own + 3 or own > 2 * size + 3:
+            return "not of the answer's length"
+    match = _WHICH.search(stem)
+    if match and _wrong_for_which(match.group(1), distractor, analysis):
+        return f"not a {match.group(1).lower()}"
+    return None
+
+
+def question_problem(
+    *,
+    stem: str,
+    answer: str,
+    answer_type: str,
+    distractors: tuple[str, ...],
+    evidence: str,
+    analysis: Analysis,
+) -> str | None:
+    """The first reason a teacher would refuse the finished item, or None."""
+    broken = breaks_rules(stem, answer, distractors, evidence)
+    if broken:
+        return broken
+    muddled = stem_problem(stem)
+    if muddled:
+        return muddled
+    match = _WHICH.search(stem)
+    if match and _wrong_for_which(match.group(1), answer, analysis):
+        return f"the answer is not a {match.group(1).lower()}"
+    if answer_type == "ORG" and is_person(analysis, answer):
+        return "a person asked as a body"
+    for distractor in distractors:
+        problem = distractor_problem(
+            answer=answer,
+            answer_type=answer_type,
+            distractor=distractor,
+            stem=stem,
+            analysis=analysis,
+        )
+        if problem:
+            return problem
+    if answer_type == "PERSON" and _in_article(analysis, answer):
+        invented = [d for d in distractors if not _in_article(analysis, d)]
+        if len(invented) > MAX_INVENTED_PEOPLE:
+            return "invented people beside a real one"
+    for n, a in enumerate(distractors):
+        if any(paraphrase(a, b) for b in distractors[n + 1 :]):
+            return "two stand-ins that name one thing"
+    return None
