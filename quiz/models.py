@@ -22,6 +22,23 @@ def join_code_new() -> str:
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
 
 
+CHOICE_TOKEN_PATTERN = r"[A-Za-z0-9_-]{1,32}"  # noqa: S105 - a pattern, not a secret
+
+
+def choice_tokens_new(choice_order: dict[str, list[int]]) -> dict[str, dict[str, int]]:
+    """A fresh random token for every choice of an attempt (Attempt.choice_tokens)."""
+    tokens: dict[str, dict[str, int]] = {}
+    for question_id, choice_ids in choice_order.items():
+        by_token: dict[str, int] = {}
+        for choice_id in choice_ids:
+            token = secrets.token_urlsafe(6)
+            while token in by_token:  # 48 random bits: a repeat within a question is rare
+                token = secrets.token_urlsafe(6)
+            by_token[token] = choice_id
+        tokens[question_id] = by_token
+    return tokens
+
+
 class Article(models.Model):
     class GenerationState(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -306,6 +323,10 @@ class Attempt(models.Model):
     # key) its choice ids in display order: fixed at start so a reload shows the same page.
     question_order = models.JSONField(default=list)
     choice_order = models.JSONField(default=dict)
+    # For each question id (a string key), {token: choice id}: the values the student's page
+    # posts instead of choice ids. Ids follow the stored position, so sorting them would undo
+    # any shuffling; random tokens, new for every attempt, say nothing about order.
+    choice_tokens = models.JSONField(default=dict)
     current_position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -336,6 +357,13 @@ class Attempt(models.Model):
                 deadline, self.started_at + timedelta(minutes=self.assignment.time_limit_minutes)
             )
         return deadline
+
+    def choice_id_for_token(self, question_id: int, token: str) -> int | None:
+        return self.choice_tokens.get(str(question_id), {}).get(token)
+
+    def token_for_choice(self, question_id: int, choice_id: int) -> str | None:
+        tokens = self.choice_tokens.get(str(question_id), {})
+        return next((token for token, cid in tokens.items() if cid == choice_id), None)
 
     def time_taken(self) -> timedelta | None:
         return self.submitted_at - self.started_at if self.submitted_at else None
