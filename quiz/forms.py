@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.utils import timezone
 
-from quiz.models import Assignment, SchoolClass
+from quiz.models import ATTEMPTS_MAX, TIME_LIMIT_MAX_MINUTES, Assignment, SchoolClass
 
 
 class SignupForm(UserCreationForm):
@@ -84,9 +84,9 @@ class AssignmentForm(forms.ModelForm):
         now = timezone.localtime().replace(second=0, microsecond=0)
         self.fields["opens_at"].initial = now
         self.fields["closes_at"].initial = now + timedelta(days=7)
-        self.fields["attempts_allowed"].min_value = 1
-        self.fields["attempts_allowed"].widget.attrs["min"] = 1
-        self.fields["time_limit_minutes"].widget.attrs["min"] = 1
+        # The model's validators give the messages; these let the browser say it first.
+        self.fields["attempts_allowed"].widget.attrs.update(min=1, max=ATTEMPTS_MAX)
+        self.fields["time_limit_minutes"].widget.attrs.update(min=1, max=TIME_LIMIT_MAX_MINUTES)
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -8,6 +8,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -253,6 +254,13 @@ class Enrollment(models.Model):
         return f"{self.student} in {self.school_class}"
 
 
+# Bounds on what a teacher sets: a day is longer than any sitting, and twenty tries is far
+# beyond practice. Unbounded, a huge time limit overflowed date arithmetic on every page
+# that showed the assignment.
+TIME_LIMIT_MAX_MINUTES = 24 * 60
+ATTEMPTS_MAX = 20
+
+
 class AssignmentQuerySet(models.QuerySet):
     def for_student(self, student) -> "AssignmentQuerySet":
         return self.filter(school_class__enrollments__student=student)
@@ -273,9 +281,26 @@ class Assignment(models.Model):
     opens_at = models.DateTimeField(default=timezone.now)
     closes_at = models.DateTimeField()
     time_limit_minutes = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Leave empty for no time limit."
+        null=True,
+        blank=True,
+        help_text=f"1 to {TIME_LIMIT_MAX_MINUTES} minutes (a day); leave empty for no time limit.",
+        validators=[
+            MinValueValidator(1, "A time limit is at least 1 minute."),
+            MaxValueValidator(
+                TIME_LIMIT_MAX_MINUTES,
+                f"A time limit is at most {TIME_LIMIT_MAX_MINUTES} minutes (a day); "
+                "leave it empty for no time limit.",
+            ),
+        ],
     )
-    attempts_allowed = models.PositiveSmallIntegerField(default=1)
+    attempts_allowed = models.PositiveSmallIntegerField(
+        default=1,
+        help_text=f"1 to {ATTEMPTS_MAX}.",
+        validators=[
+            MinValueValidator(1, "Allow at least one attempt."),
+            MaxValueValidator(ATTEMPTS_MAX, f"Allow at most {ATTEMPTS_MAX} attempts."),
+        ],
+    )
     shuffle_questions = models.BooleanField(default=False)
     shuffle_choices = models.BooleanField(default=False)
     feedback = models.CharField(max_length=20, choices=Feedback, default=Feedback.AFTER_SUBMIT)
@@ -294,8 +319,17 @@ class Assignment(models.Model):
                 condition=Q(attempts_allowed__gte=1), name="assignment_at_least_one_attempt"
             ),
             models.CheckConstraint(
+                condition=Q(attempts_allowed__lte=ATTEMPTS_MAX),
+                name="assignment_attempts_bounded",
+            ),
+            models.CheckConstraint(
                 condition=Q(time_limit_minutes__isnull=True) | Q(time_limit_minutes__gte=1),
                 name="assignment_time_limit_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(time_limit_minutes__isnull=True)
+                | Q(time_limit_minutes__lte=TIME_LIMIT_MAX_MINUTES),
+                name="assignment_time_limit_bounded",
             ),
         ]
 
@@ -352,10 +386,11 @@ class Attempt(models.Model):
     def deadline(self):
         """When the attempt must end: the closing time or the end of its time limit."""
         deadline = self.assignment.closes_at
-        if self.assignment.time_limit_minutes:
-            deadline = min(
-                deadline, self.started_at + timedelta(minutes=self.assignment.time_limit_minutes)
-            )
+        limit = self.assignment.time_limit_minutes
+        # Compared before adding: a limit that ends after the closing time changes nothing,
+        # and adding a huge one (a row from before the bounds) would overflow datetime.
+        if limit and limit * 60 < (deadline - self.started_at).total_seconds():
+            deadline = self.started_at + timedelta(minutes=limit)
         return deadline
 
     def choice_id_for_token(self, question_id: int, token: str) -> int | None:

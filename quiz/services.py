@@ -18,7 +18,9 @@ from django.db.models import Q
 
 from quiz.ingest import IngestedArticle
 from quiz.models import (
+    ATTEMPTS_MAX,
     TEACHERS_GROUP,
+    TIME_LIMIT_MAX_MINUTES,
     Article,
     Assignment,
     Attempt,
@@ -439,6 +441,10 @@ def assignment_create(
 ) -> Assignment:
     if closes_at <= opens_at:
         raise ServiceError("The closing time must be after the opening time.")
+    if time_limit_minutes is not None and not 1 <= time_limit_minutes <= TIME_LIMIT_MAX_MINUTES:
+        raise ServiceError(f"A time limit is 1 to {TIME_LIMIT_MAX_MINUTES} minutes (a day).")
+    if not 1 <= attempts_allowed <= ATTEMPTS_MAX:
+        raise ServiceError(f"Allow 1 to {ATTEMPTS_MAX} attempts.")
     if not school_class.teachers.filter(pk=created_by.pk).exists():
         raise ServiceError("You can only assign quizzes to your own classes.")
     return Assignment.objects.create(

@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,236 +16,544 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300)),
-                ('body', models.TextField()),
-                ('source', models.CharField(blank=True, help_text='File name or URL.', max_length=500)),
-                ('published', models.CharField(blank=True, help_text='As the article gives it.', max_length=100)),
-                ('author', models.CharField(blank=True, max_length=200)),
-                ('content_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('word_count', models.PositiveIntegerField(default=0)),
-                ('reading_level', models.FloatField(blank=True, help_text='Flesch-Kincaid grade level of the body.', null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('generation_state', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], default='queued', max_length=10)),
-                ('generation_error', models.TextField(blank=True)),
-                ('generator_version', models.CharField(blank=True, max_length=40)),
-                ('loaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("body", models.TextField()),
+                (
+                    "source",
+                    models.CharField(blank=True, help_text="File name or URL.", max_length=500),
+                ),
+                (
+                    "published",
+                    models.CharField(
+                        blank=True, help_text="As the article gives it.", max_length=100
+                    ),
+                ),
+                ("author", models.CharField(blank=True, max_length=200)),
+                ("content_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                ("word_count", models.PositiveIntegerField(default=0)),
+                (
+                    "reading_level",
+                    models.FloatField(
+                        blank=True, help_text="Flesch-Kincaid grade level of the body.", null=True
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "generation_state",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("running", "Running"),
+                            ("done", "Done"),
+                            ("failed", "Failed"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                    ),
+                ),
+                ("generation_error", models.TextField(blank=True)),
+                ("generator_version", models.CharField(blank=True, max_length=40)),
+                (
+                    "loaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Assignment',
+            name="Assignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('opens_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('closes_at', models.DateTimeField()),
-                ('time_limit_minutes', models.PositiveIntegerField(blank=True, help_text='Leave empty for no time limit.', null=True)),
-                ('attempts_allowed', models.PositiveSmallIntegerField(default=1)),
-                ('shuffle_questions', models.BooleanField(default=False)),
-                ('shuffle_choices', models.BooleanField(default=False)),
-                ('feedback', models.CharField(choices=[('after_submit', 'Right after the student submits'), ('after_close', 'After the closing time')], default='after_submit', max_length=20)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("opens_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("closes_at", models.DateTimeField()),
+                (
+                    "time_limit_minutes",
+                    models.PositiveIntegerField(
+                        blank=True, help_text="Leave empty for no time limit.", null=True
+                    ),
+                ),
+                ("attempts_allowed", models.PositiveSmallIntegerField(default=1)),
+                ("shuffle_questions", models.BooleanField(default=False)),
+                ("shuffle_choices", models.BooleanField(default=False)),
+                (
+                    "feedback",
+                    models.CharField(
+                        choices=[
+                            ("after_submit", "Right after the student submits"),
+                            ("after_close", "After the closing time"),
+                        ],
+                        default="after_submit",
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-opens_at', '-id'],
+                "ordering": ["-opens_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Attempt',
+            name="Attempt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(default=1)),
-                ('started_at', models.DateTimeField()),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('score', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('max_score', models.PositiveSmallIntegerField(default=0)),
-                ('question_order', models.JSONField(default=list)),
-                ('choice_order', models.JSONField(default=dict)),
-                ('current_position', models.PositiveSmallIntegerField(default=0)),
-                ('assignment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attempts', to='quiz.assignment')),
-                ('student', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attempts', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(default=1)),
+                ("started_at", models.DateTimeField()),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("score", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("max_score", models.PositiveSmallIntegerField(default=0)),
+                ("question_order", models.JSONField(default=list)),
+                ("choice_order", models.JSONField(default=dict)),
+                ("current_position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "assignment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attempts",
+                        to="quiz.assignment",
+                    ),
+                ),
+                (
+                    "student",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attempts",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['assignment', 'student', 'number'],
+                "ordering": ["assignment", "student", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Enrollment',
+            name="Enrollment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('joined_at', models.DateTimeField(auto_now_add=True)),
-                ('student', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrollments', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("joined_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "student",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enrollments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['school_class', 'student__username'],
+                "ordering": ["school_class", "student__username"],
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('who', 'Who'), ('what', 'What'), ('when', 'When'), ('where', 'Where'), ('how_many', 'How many / how much'), ('which', 'Which'), ('why', 'Why'), ('cloze', 'Fill the gap')], max_length=10)),
-                ('stem', models.TextField()),
-                ('evidence', models.TextField(blank=True)),
-                ('evidence_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('evidence_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('answer_type', models.CharField(blank=True, max_length=20)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('approved', 'Approved'), ('rejected', 'Rejected')], default='draft', max_length=10)),
-                ('origin', models.CharField(choices=[('generated', 'Generated'), ('edited', 'Edited by a teacher'), ('written', 'Written by a teacher')], default='generated', max_length=10)),
-                ('generator_version', models.CharField(blank=True, max_length=40)),
-                ('rank', models.PositiveIntegerField(default=0, help_text="Generator's order, best first.")),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='quiz.article')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('superseded_by', models.OneToOneField(blank=True, help_text='Set when a teacher edited a question already answered by students.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='previous_version', to='quiz.question')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("who", "Who"),
+                            ("what", "What"),
+                            ("when", "When"),
+                            ("where", "Where"),
+                            ("how_many", "How many / how much"),
+                            ("which", "Which"),
+                            ("why", "Why"),
+                            ("cloze", "Fill the gap"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("stem", models.TextField()),
+                ("evidence", models.TextField(blank=True)),
+                ("evidence_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("evidence_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("answer_type", models.CharField(blank=True, max_length=20)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("approved", "Approved"),
+                            ("rejected", "Rejected"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[
+                            ("generated", "Generated"),
+                            ("edited", "Edited by a teacher"),
+                            ("written", "Written by a teacher"),
+                        ],
+                        default="generated",
+                        max_length=10,
+                    ),
+                ),
+                ("generator_version", models.CharField(blank=True, max_length=40)),
+                (
+                    "rank",
+                    models.PositiveIntegerField(
+                        default=0, help_text="Generator's order, best first."
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="quiz.article",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "superseded_by",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="Set when a teacher edited a question already answered by students.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="previous_version",
+                        to="quiz.question",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article', 'rank', 'id'],
+                "ordering": ["article", "rank", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Choice',
+            name="Choice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=300)),
-                ('is_correct', models.BooleanField(default=False)),
-                ('position', models.PositiveSmallIntegerField()),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='choices', to='quiz.question')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=300)),
+                ("is_correct", models.BooleanField(default=False)),
+                ("position", models.PositiveSmallIntegerField()),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="choices",
+                        to="quiz.question",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['question', 'position'],
+                "ordering": ["question", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Quiz',
+            name="Quiz",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='quizzes', to='quiz.article')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='quizzes', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="quizzes",
+                        to="quiz.article",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="quizzes",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'quizzes',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name_plural": "quizzes",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.AddField(
-            model_name='assignment',
-            name='quiz',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='quiz.quiz'),
+            model_name="assignment",
+            name="quiz",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="assignments",
+                to="quiz.quiz",
+            ),
         ),
         migrations.CreateModel(
-            name='QuizQuestion',
+            name="QuizQuestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='quiz.question')),
-                ('quiz', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='quiz.quiz')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="quiz.question"
+                    ),
+                ),
+                (
+                    "quiz",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="quiz.quiz"),
+                ),
             ],
             options={
-                'ordering': ['quiz', 'position'],
+                "ordering": ["quiz", "position"],
             },
         ),
         migrations.AddField(
-            model_name='quiz',
-            name='questions',
-            field=models.ManyToManyField(related_name='quizzes', through='quiz.QuizQuestion', to='quiz.question'),
+            model_name="quiz",
+            name="questions",
+            field=models.ManyToManyField(
+                related_name="quizzes", through="quiz.QuizQuestion", to="quiz.question"
+            ),
         ),
         migrations.CreateModel(
-            name='Response',
+            name="Response",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('answered_at', models.DateTimeField()),
-                ('attempt', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='responses', to='quiz.attempt')),
-                ('choice', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='quiz.choice')),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='quiz.question')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("answered_at", models.DateTimeField()),
+                (
+                    "attempt",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="responses",
+                        to="quiz.attempt",
+                    ),
+                ),
+                (
+                    "choice",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="quiz.choice"
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="quiz.question"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['attempt', 'question'],
+                "ordering": ["attempt", "question"],
             },
         ),
         migrations.CreateModel(
-            name='SchoolClass',
+            name="SchoolClass",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('join_code', models.CharField(default=quiz.models.join_code_new, max_length=16, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('students', models.ManyToManyField(related_name='classes_enrolled', through='quiz.Enrollment', to=settings.AUTH_USER_MODEL)),
-                ('teachers', models.ManyToManyField(related_name='classes_taught', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120)),
+                (
+                    "join_code",
+                    models.CharField(default=quiz.models.join_code_new, max_length=16, unique=True),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "students",
+                    models.ManyToManyField(
+                        related_name="classes_enrolled",
+                        through="quiz.Enrollment",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "teachers",
+                    models.ManyToManyField(
+                        related_name="classes_taught", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'class',
-                'verbose_name_plural': 'classes',
-                'ordering': ['name', 'id'],
+                "verbose_name": "class",
+                "verbose_name_plural": "classes",
+                "ordering": ["name", "id"],
             },
         ),
         migrations.AddField(
-            model_name='enrollment',
-            name='school_class',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrollments', to='quiz.schoolclass'),
+            model_name="enrollment",
+            name="school_class",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="enrollments",
+                to="quiz.schoolclass",
+            ),
         ),
         migrations.AddField(
-            model_name='assignment',
-            name='school_class',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='quiz.schoolclass'),
+            model_name="assignment",
+            name="school_class",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="assignments",
+                to="quiz.schoolclass",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attempt',
-            constraint=models.UniqueConstraint(fields=('assignment', 'student', 'number'), name='attempt_number_unique'),
+            model_name="attempt",
+            constraint=models.UniqueConstraint(
+                fields=("assignment", "student", "number"), name="attempt_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attempt',
-            constraint=models.UniqueConstraint(condition=models.Q(('submitted_at__isnull', True)), fields=('assignment', 'student'), name='one_open_attempt_per_student'),
+            model_name="attempt",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("submitted_at__isnull", True)),
+                fields=("assignment", "student"),
+                name="one_open_attempt_per_student",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='question',
-            constraint=models.CheckConstraint(condition=models.Q(('evidence_start__isnull', True), ('evidence_end__gt', models.F('evidence_start')), _connector='OR'), name='question_evidence_span_ordered'),
+            model_name="question",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("evidence_start__isnull", True),
+                    ("evidence_end__gt", models.F("evidence_start")),
+                    _connector="OR",
+                ),
+                name="question_evidence_span_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='choice',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_correct', True)), fields=('question',), name='one_correct_choice_per_question'),
+            model_name="choice",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_correct", True)),
+                fields=("question",),
+                name="one_correct_choice_per_question",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='choice',
-            constraint=models.UniqueConstraint(fields=('question', 'position'), name='choice_position_unique'),
+            model_name="choice",
+            constraint=models.UniqueConstraint(
+                fields=("question", "position"), name="choice_position_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='choice',
-            constraint=models.UniqueConstraint(fields=('question', 'text'), name='choice_text_unique'),
+            model_name="choice",
+            constraint=models.UniqueConstraint(
+                fields=("question", "text"), name="choice_text_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='quizquestion',
-            constraint=models.UniqueConstraint(fields=('quiz', 'question'), name='quiz_question_once'),
+            model_name="quizquestion",
+            constraint=models.UniqueConstraint(
+                fields=("quiz", "question"), name="quiz_question_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='quizquestion',
-            constraint=models.UniqueConstraint(fields=('quiz', 'position'), name='quiz_position_unique'),
+            model_name="quizquestion",
+            constraint=models.UniqueConstraint(
+                fields=("quiz", "position"), name="quiz_position_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='response',
-            constraint=models.UniqueConstraint(fields=('attempt', 'question'), name='one_response_per_question'),
+            model_name="response",
+            constraint=models.UniqueConstraint(
+                fields=("attempt", "question"), name="one_response_per_question"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='enrollment',
-            constraint=models.UniqueConstraint(fields=('student', 'school_class'), name='enrollment_once_per_class'),
+            model_name="enrollment",
+            constraint=models.UniqueConstraint(
+                fields=("student", "school_class"), name="enrollment_once_per_class"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assignment',
-            constraint=models.CheckConstraint(condition=models.Q(('closes_at__gt', models.F('opens_at'))), name='assignment_closes_after_opening'),
+            model_name="assignment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("closes_at__gt", models.F("opens_at"))),
+                name="assignment_closes_after_opening",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assignment',
-            constraint=models.CheckConstraint(condition=models.Q(('attempts_allowed__gte', 1)), name='assignment_at_least_one_attempt'),
+            model_name="assignment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("attempts_allowed__gte", 1)),
+                name="assignment_at_least_one_attempt",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assignment',
-            constraint=models.CheckConstraint(condition=models.Q(('time_limit_minutes__isnull', True), ('time_limit_minutes__gte', 1), _connector='OR'), name='assignment_time_limit_positive'),
+            model_name="assignment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("time_limit_minutes__isnull", True),
+                    ("time_limit_minutes__gte", 1),
+                    _connector="OR",
+                ),
+                name="assignment_time_limit_positive",
+            ),
         ),
     ]

@@ -4,15 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('quiz', '0001_initial'),
+        ("quiz", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='question',
-            name='kind',
-            field=models.CharField(choices=[('who', 'Who'), ('what', 'What'), ('when', 'When'), ('where', 'Where'), ('how_many', 'How many / how much'), ('which', 'Which'), ('why', 'Why'), ('how', 'How (by what means)'), ('cloze', 'Fill the gap')], max_length=10),
+            model_name="question",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("who", "Who"),
+                    ("what", "What"),
+                    ("when", "When"),
+                    ("where", "Where"),
+                    ("how_many", "How many / how much"),
+                    ("which", "Which"),
+                    ("why", "Why"),
+                    ("how", "How (by what means)"),
+                    ("cloze", "Fill the gap"),
+                ],
+                max_length=10,
+            ),
         ),
     ]
