@@ -391,9 +391,22 @@ def student_password_reset(*, school_class: SchoolClass, student) -> str:
     return password
 
 
-def enrollment_remove(*, school_class: SchoolClass, student) -> None:
-    """Take a student off the roster; their past attempts and answers are kept."""
-    Enrollment.objects.filter(school_class=school_class, student=student).delete()
+def enrollment_remove(*, school_class: SchoolClass, student, now: datetime) -> int:
+    """Take a student off the roster; their past attempts and answers are kept, and any
+    attempt they have open in the class is submitted with what was saved, so nothing more
+    can be answered in it. Returns how many attempts that closed."""
+    with transaction.atomic():
+        Enrollment.objects.filter(school_class=school_class, student=student).delete()
+        open_ids = Attempt.objects.filter(
+            assignment__school_class=school_class, student=student, submitted_at__isnull=True
+        ).values_list("pk", flat=True)
+        closed = 0
+        for attempt_id in list(open_ids):
+            locked = _attempt_locked(attempt_id)  # waits for a save in flight to finish
+            if not locked.is_submitted:
+                _attempt_finish(locked, submitted_at=min(now, locked.deadline()))
+                closed += 1
+    return closed
 
 
 def class_rotate_join_code(*, school_class: SchoolClass) -> str:
