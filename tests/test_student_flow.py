@@ -208,6 +208,45 @@ def test_feedback_waits_for_the_closing_time_when_the_teacher_says_so(db):
     assert "right answer" not in page
 
 
+def submitted_with_one_right(room) -> tuple[object, Attempt]:
+    client = client_for(room.students[0])
+    attempt = start(client, room.assignment)
+    client.post(question_url(attempt, 1), {"choice": correct_token(attempt, 1)}, **HTMX)
+    client.post(reverse("attempt-submit", args=[attempt.pk]))
+    return client, attempt
+
+
+def student_pages(client, attempt) -> list[str]:
+    return [
+        client.get(reverse(name, args=args)).content.decode()
+        for name, args in [("attempt-detail", [attempt.pk]), ("student-dashboard", [])]
+    ]
+
+
+def test_the_score_waits_for_the_answers_when_they_show_after_closing(db):
+    # With several attempts, the score of each try alone would find the key.
+    room = classroom_make(feedback=Assignment.Feedback.AFTER_CLOSE, attempts_allowed=3)
+    client, attempt = submitted_with_one_right(room)
+    for page in student_pages(client, attempt):
+        assert "1 out of 3" not in page and "Score:" not in page
+        assert "after the quiz closes" in page
+    results = client_for(room.teacher).get(reverse("assignment-results", args=[room.assignment.pk]))
+    assert "1/3" in results.content.decode()  # the teacher sees it at once
+    Assignment.objects.filter(pk=room.assignment.pk).update(
+        opens_at=timezone.now() - timedelta(days=2), closes_at=timezone.now() - timedelta(days=1)
+    )
+    for page in student_pages(client, attempt):
+        assert "1 out of 3" in page
+
+
+def test_the_score_shows_right_after_submitting_when_the_answers_do(db):
+    room = classroom_make(feedback=Assignment.Feedback.AFTER_SUBMIT, attempts_allowed=3)
+    client, attempt = submitted_with_one_right(room)
+    result, dashboard = student_pages(client, attempt)
+    assert "Your score: <strong>1 out of 3</strong>" in result and "right answer" in result
+    assert "Score: <strong>1 out of 3</strong>" in dashboard
+
+
 def test_a_student_joins_a_class_with_its_code(classroom, student):
     client = client_for(student)
     response = client.post(

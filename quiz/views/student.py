@@ -64,6 +64,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 "state": _assignment_state(assignment, attempts, now),
                 "attempts": attempts,
                 "latest": attempts[-1] if attempts else None,
+                # Scores wait for the answers: several tries' scores alone give the key away.
+                "score_visible": bool(attempts)
+                and services.attempt_feedback_visible(attempt=attempts[-1], now=now),
                 "can_start": assignment.is_open(now)
                 and (
                     any(not a.is_submitted for a in attempts)
@@ -286,8 +289,8 @@ def attempt_finish(request: HttpRequest, attempt_id: int) -> HttpResponse:
 @require_GET
 @student_required
 def attempt_detail(request: HttpRequest, attempt_id: int) -> HttpResponse:
-    """The student who owns the attempt: the score, and the feedback when the assignment's
-    policy allows it."""
+    """The student who owns the attempt: the score and the feedback, when the assignment's
+    policy allows them (until then, only that it was submitted)."""
     attempt = _own_attempt(request, attempt_id)
     if not attempt.is_submitted:
         return redirect(
