@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
 TEACHERS_GROUP = "Teachers"
@@ -74,6 +76,14 @@ class Article(models.Model):
         return self.title
 
 
+# A stem is a sentence or two, a choice a phrase (generated stems are under 300 characters);
+# evidence is a passage copied from the article. Unbounded, one paste of a whole article
+# went into the shared library as a question.
+STEM_MAX_LENGTH = 500
+CHOICE_MAX_LENGTH = 300
+EVIDENCE_MAX_LENGTH = 2000
+
+
 class QuestionQuerySet(models.QuerySet):
     def usable(self) -> "QuestionQuerySet":
         """Questions a teacher may put in a quiz: not rejected, not superseded by an edit."""
@@ -104,7 +114,7 @@ class Question(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="questions")
     kind = models.CharField(max_length=10, choices=Kind)
-    stem = models.TextField()
+    stem = models.TextField(max_length=STEM_MAX_LENGTH)
     evidence = models.TextField(blank=True)
     evidence_start = models.PositiveIntegerField(null=True, blank=True)
     evidence_end = models.PositiveIntegerField(null=True, blank=True)
@@ -134,7 +144,12 @@ class Question(models.Model):
             models.CheckConstraint(
                 condition=Q(evidence_start__isnull=True) | Q(evidence_end__gt=F("evidence_start")),
                 name="question_evidence_span_ordered",
-            )
+            ),
+            # Checked by the database on SQLite too, which ignores a column's declared length.
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("stem"), STEM_MAX_LENGTH),
+                name="question_stem_bounded",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -146,7 +161,7 @@ class Question(models.Model):
 
 class Choice(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
-    text = models.CharField(max_length=300)
+    text = models.CharField(max_length=CHOICE_MAX_LENGTH)
     is_correct = models.BooleanField(default=False)
     position = models.PositiveSmallIntegerField()
 
@@ -162,6 +177,10 @@ class Choice(models.Model):
             ),
             models.UniqueConstraint(fields=["question", "position"], name="choice_position_unique"),
             models.UniqueConstraint(fields=["question", "text"], name="choice_text_unique"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), CHOICE_MAX_LENGTH),
+                name="choice_text_bounded",
+            ),
         ]
 
     def __str__(self) -> str:

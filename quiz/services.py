@@ -19,6 +19,9 @@ from django.db.models import Q
 from quiz.ingest import IngestedArticle
 from quiz.models import (
     ATTEMPTS_MAX,
+    CHOICE_MAX_LENGTH,
+    EVIDENCE_MAX_LENGTH,
+    STEM_MAX_LENGTH,
     TEACHERS_GROUP,
     TIME_LIMIT_MAX_MINUTES,
     Article,
@@ -122,6 +125,14 @@ def _question_create(*, article: Article, generated, rank: int, version: str) ->
     return question
 
 
+def _generated_fits(generated) -> bool:
+    """Within the bounds the database holds; the writer's stems are normally far shorter,
+    and one that is not is left out rather than failing the article's whole pool."""
+    return len(generated.stem) <= STEM_MAX_LENGTH and all(
+        len(text) <= CHOICE_MAX_LENGTH for text in generated.choices
+    )
+
+
 def article_generate_questions(*, article_id: int, max_questions: int = 40) -> int:
     """Write the article's question pool; returns how many new questions were stored.
 
@@ -148,7 +159,7 @@ def article_generate_questions(*, article_id: int, max_questions: int = 40) -> i
         next_rank = article.questions.order_by("-rank").values_list("rank", flat=True).first() or 0
         created = 0
         for generated in result.questions:
-            if generated.stem in existing:
+            if generated.stem in existing or not _generated_fits(generated):
                 continue
             next_rank += 1
             _question_create(
@@ -183,8 +194,18 @@ def question_is_frozen(*, question: Question) -> bool:
 def _choices_validated(stem: str, texts: Sequence[str], correct_index: int) -> list[str]:
     texts = [" ".join(t.split()) for t in texts]
     texts = [t for t in texts if t]
-    if not " ".join(stem.split()):
+    stem = " ".join(stem.split())
+    if not stem:
         raise ServiceError("The question needs some text.")
+    if len(stem) > STEM_MAX_LENGTH:
+        raise ServiceError(
+            f"The question is {len(stem)} characters long; keep it to {STEM_MAX_LENGTH}."
+        )
+    too_long = next((t for t in texts if len(t) > CHOICE_MAX_LENGTH), None)
+    if too_long is not None:
+        raise ServiceError(
+            f"A choice is {len(too_long)} characters long; keep each to {CHOICE_MAX_LENGTH}."
+        )
     if not 3 <= len(texts) <= 5:
         raise ServiceError("A question needs three to five choices.")
     if len({t.casefold() for t in texts}) != len(texts):
@@ -295,6 +316,11 @@ def question_write(
     the article, so review pages can highlight it."""
     texts = _choices_validated(stem, choice_texts, correct_index)
     evidence = evidence.strip()
+    if len(evidence) > EVIDENCE_MAX_LENGTH:
+        raise ServiceError(
+            f"The evidence is {len(evidence)} characters long; copy just the sentence or two "
+            f"the answer comes from (at most {EVIDENCE_MAX_LENGTH})."
+        )
     start = article.body.find(evidence) if evidence else -1
     if evidence and start < 0:
         raise ServiceError("The evidence must be copied exactly from the article.")

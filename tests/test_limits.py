@@ -5,13 +5,14 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import DataError, IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from quiz import services
-from quiz.models import Assignment, Attempt
+from quiz import generation, services
+from quiz.models import Assignment, Attempt, Choice, Question
 from tests.conftest import classroom_make, client_for
+from tests.factories import ArticleFactory, QuestionFactory, TeacherFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +115,100 @@ def test_a_stored_huge_time_limit_breaks_no_page_for_its_class_or_others():
     for name in ["assignment-results", "assignment-results-csv", "assignment-items-csv"]:
         for assignment in (room.assignment, good):
             assert teacher.get(reverse(name, args=[assignment.pk])).status_code == 200, name
+
+
+# Question text -------------------------------------------------------------------------------
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def test_a_written_question_of_a_hundred_thousand_characters_is_refused_with_a_message():
+    article = ArticleFactory()
+    before = Question.objects.count()
+    response = client_for(TeacherFactory()).post(
+        reverse("question-write", args=[article.pk]),
+        {
+            "kind": "what",
+            "stem": "Why? " * 20_000,
+            "correct": "0",
+            "choice_0": "Leeds",
+            "choice_1": "York",
+            "choice_2": "Hull" * 100,
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "at most 500 characters" in page and "at most 300 characters" in page
+    assert Question.objects.count() == before
+
+
+@pytest.mark.parametrize("headers", [HTMX, {}], ids=["htmx", "form"])
+def test_an_edit_to_an_overlong_stem_is_refused_and_the_question_kept(headers):
+    question = QuestionFactory()
+    prefix = f"q{question.pk}"
+    data = {f"{prefix}-stem": "Where? " * 100, f"{prefix}-correct": "0"}
+    for index, text in enumerate(["Leeds", "York", "Hull"]):
+        data[f"{prefix}-choice_{index}"] = text
+    response = client_for(TeacherFactory()).post(
+        reverse("question-edit", args=[question.pk]), data, **headers
+    )
+    assert response.status_code == 200
+    assert "at most 500 characters" in response.content.decode()
+    stem = question.stem
+    question.refresh_from_db()
+    assert question.stem == stem and question.choices.count() == 4
+
+
+def test_the_service_counts_the_stem_as_it_would_store_it():
+    article = ArticleFactory()
+    args = {"choice_texts": ["Leeds", "York", "Hull"], "correct_index": 0, "evidence": ""}
+    with pytest.raises(services.ServiceError, match="501 characters long; keep it to 500"):
+        services.question_write(article=article, kind="what", stem="x" * 501, author=None, **args)
+    # Runs of spaces are squeezed before counting: this one is stored as 500 characters.
+    question = services.question_write(
+        article=article, kind="what", stem="x" * 498 + "      ?", author=None, **args
+    )
+    assert len(question.stem) == 500
+
+
+def test_the_database_refuses_an_overlong_stem_or_choice():
+    question = QuestionFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Question.objects.filter(pk=question.pk).update(stem="x" * 501)
+    # PostgreSQL's varchar(300) refuses it first; SQLite ignores lengths, the check does not.
+    with pytest.raises((DataError, IntegrityError)), transaction.atomic():
+        Choice.objects.filter(question=question, position=0).update(text="x" * 301)
+
+
+def test_a_generated_question_too_long_to_store_is_left_out_and_the_rest_stored(monkeypatch):
+    article = ArticleFactory()
+
+    def generated(stem: str, choices: tuple[str, ...]) -> generation.GeneratedQuestion:
+        return generation.GeneratedQuestion(
+            kind="where",
+            stem=stem,
+            choices=choices,
+            answer=0,
+            evidence="",
+            evidence_start=None,
+            evidence_end=None,
+            answer_type="GPE",
+            score=1.0,
+        )
+
+    questions = [
+        generated("Where " * 100 + "?", ("Leeds", "York", "Hull")),
+        generated("Where did the council meet?", ("Leeds", "York", "x" * 301)),
+        generated("Where did the council meet on Monday?", ("Leeds", "York", "Hull")),
+    ]
+    monkeypatch.setattr(
+        generation,
+        "generate_questions",
+        lambda body, **kwargs: generation.GenerationResult(questions, 200, None),
+    )
+    assert services.article_generate_questions(article_id=article.pk) == 1
+    article.refresh_from_db()
+    assert article.generation_state == article.GenerationState.DONE
+    assert list(article.questions.values_list("stem", flat=True)) == [
+        "Where did the council meet on Monday?"
+    ]

@@ -10,6 +10,10 @@ def assignments_clamp(apps, schema_editor):
     Assignment = apps.get_model("quiz", "Assignment")
     Assignment.objects.filter(time_limit_minutes__gt=24 * 60).update(time_limit_minutes=24 * 60)
     Assignment.objects.filter(attempts_allowed__gt=20).update(attempts_allowed=20)
+    if schema_editor.connection.vendor == "postgresql":
+        # The constraints added next are an ALTER TABLE, which PostgreSQL refuses while the
+        # foreign key checks of these updates wait for the commit.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
