@@ -240,6 +240,8 @@ class Student:
     client: object = None
     attempt_id: int | None = None
     sent: dict[int, int] = field(default_factory=dict)  # question id -> last choice acknowledged
+    # question id -> choice id -> what the page posts for it (the attempt's token)
+    tokens: dict[int, dict[int, str]] = field(default_factory=dict)
     submitted: bool = False
     failed: bool = False
 
@@ -307,9 +309,8 @@ async def student_answer(
         if think:  # reading the question: on average `think` seconds before each click
             await asyncio.sleep(rng.uniform(0, 2 * think))
         url = f"/attempts/{student.attempt_id}/q/{number + 1}/"
-        response = await timed(
-            figures, "save", client.post(url, data={"choice": choice_id}, headers=headers), 200
-        )
+        data = {"choice": student.tokens[questions[number]["id"]][choice_id]}
+        response = await timed(figures, "save", client.post(url, data=data, headers=headers), 200)
         if response is not None and "Answer saved" in response.text:
             student.sent[questions[number]["id"]] = choice_id
         elif response is not None:
@@ -371,6 +372,7 @@ async def simulate(
             [s for s in students if not s.failed],
             lambda s: student_start(s, figures, data["assignment_id"]),
         )
+        attempts_tokens_read(figures.database, students)
         rngs = {s.username: random.Random(s.username) for s in students}
         await phase(
             "save",
@@ -403,6 +405,23 @@ async def simulate(
         for student in students:
             await student.client.aclose()
     return students
+
+
+def attempts_tokens_read(database: str, students: list) -> None:
+    """Each attempt's choice tokens, as its pages carry them: read from the database once,
+    outside the timed phases, rather than parsing every question page."""
+    import psycopg
+
+    by_attempt = {s.attempt_id: s for s in students if s.attempt_id}
+    url = f"postgresql://postgres@127.0.0.1:5432/{database}"
+    with psycopg.connect(url) as db:
+        rows = db.execute("SELECT id, choice_tokens FROM quiz_attempt").fetchall()
+    for attempt_id, tokens in rows:
+        if attempt_id in by_attempt:
+            by_attempt[attempt_id].tokens = {
+                int(qid): {cid: token for token, cid in by_token.items()}
+                for qid, by_token in tokens.items()
+            }
 
 
 # Checking the database -------------------------------------------------------------------

@@ -171,10 +171,15 @@ def measure(data: dict, args) -> int:
     assert status == 200, status
     headers = {"HX-Request": "true", "X-CSRFToken": browser.cookies["csrftoken"]}
     questions = data["questions"]
+    from quiz.models import Attempt
+
+    # What the pages post: the attempt's token for each choice, not its id.
+    attempt = Attempt.objects.get(pk=attempt_id)
+    tokens = [list(attempt.choice_tokens[str(q["id"])]) for q in questions]
 
     def save(index: int) -> None:
         number = index % len(questions)
-        choices = questions[number]["choices"]
+        choices = tokens[number]
         status, _, body = browser.request(
             "POST",
             f"/attempts/{attempt_id}/q/{number + 1}/",

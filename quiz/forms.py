@@ -6,7 +6,15 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.utils import timezone
 
-from quiz.models import Assignment, SchoolClass
+from quiz.models import (
+    ATTEMPTS_MAX,
+    CHOICE_MAX_LENGTH,
+    EVIDENCE_MAX_LENGTH,
+    STEM_MAX_LENGTH,
+    TIME_LIMIT_MAX_MINUTES,
+    Assignment,
+    SchoolClass,
+)
 
 
 class SignupForm(UserCreationForm):
@@ -84,9 +92,9 @@ class AssignmentForm(forms.ModelForm):
         now = timezone.localtime().replace(second=0, microsecond=0)
         self.fields["opens_at"].initial = now
         self.fields["closes_at"].initial = now + timedelta(days=7)
-        self.fields["attempts_allowed"].min_value = 1
-        self.fields["attempts_allowed"].widget.attrs["min"] = 1
-        self.fields["time_limit_minutes"].widget.attrs["min"] = 1
+        # The model's validators give the messages; these let the browser say it first.
+        self.fields["attempts_allowed"].widget.attrs.update(min=1, max=ATTEMPTS_MAX)
+        self.fields["time_limit_minutes"].widget.attrs.update(min=1, max=TIME_LIMIT_MAX_MINUTES)
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -102,7 +110,9 @@ MAX_CHOICES = 5
 class QuestionForm(forms.Form):
     """A question's stem and choices, with which one is correct (edit or write)."""
 
-    stem = forms.CharField(label="Question", widget=forms.Textarea(attrs={"rows": 2}))
+    stem = forms.CharField(
+        label="Question", max_length=STEM_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2})
+    )
     correct = forms.TypedChoiceField(
         coerce=int,
         label="Correct choice",
@@ -115,7 +125,7 @@ class QuestionForm(forms.Form):
         for index in range(MAX_CHOICES):
             self.fields[f"choice_{index}"] = forms.CharField(
                 label=f"Choice {'ABCDE'[index]}",
-                max_length=300,
+                max_length=CHOICE_MAX_LENGTH,
                 required=index < 3,
             )
 
@@ -148,6 +158,7 @@ class QuestionWriteForm(QuestionForm):
     evidence = forms.CharField(
         label="Evidence from the article (optional)",
         required=False,
+        max_length=EVIDENCE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Copy the sentence the answer comes from, so it can be highlighted.",
     )

@@ -8,8 +8,11 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
 TEACHERS_GROUP = "Teachers"
@@ -20,6 +23,23 @@ JOIN_CODE_LENGTH = 8
 
 def join_code_new() -> str:
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+CHOICE_TOKEN_PATTERN = r"[A-Za-z0-9_-]{1,32}"  # noqa: S105 - a pattern, not a secret
+
+
+def choice_tokens_new(choice_order: dict[str, list[int]]) -> dict[str, dict[str, int]]:
+    """A fresh random token for every choice of an attempt (Attempt.choice_tokens)."""
+    tokens: dict[str, dict[str, int]] = {}
+    for question_id, choice_ids in choice_order.items():
+        by_token: dict[str, int] = {}
+        for choice_id in choice_ids:
+            token = secrets.token_urlsafe(6)
+            while token in by_token:  # 48 random bits: a repeat within a question is rare
+                token = secrets.token_urlsafe(6)
+            by_token[token] = choice_id
+        tokens[question_id] = by_token
+    return tokens
 
 
 class Article(models.Model):
@@ -59,6 +79,14 @@ class Article(models.Model):
         return self.title
 
 
+# A stem is a sentence or two, a choice a phrase (generated stems are under 300 characters);
+# evidence is a passage copied from the article. Unbounded, one paste of a whole article
+# went into the shared library as a question.
+STEM_MAX_LENGTH = 500
+CHOICE_MAX_LENGTH = 300
+EVIDENCE_MAX_LENGTH = 2000
+
+
 class QuestionQuerySet(models.QuerySet):
     def usable(self) -> "QuestionQuerySet":
         """Questions a teacher may put in a quiz: not rejected, not superseded by an edit."""
@@ -94,7 +122,7 @@ class Question(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="questions")
     kind = models.CharField(max_length=10, choices=Kind)
-    stem = models.TextField()
+    stem = models.TextField(max_length=STEM_MAX_LENGTH)
     evidence = models.TextField(blank=True)
     evidence_start = models.PositiveIntegerField(null=True, blank=True)
     evidence_end = models.PositiveIntegerField(null=True, blank=True)
@@ -130,7 +158,12 @@ class Question(models.Model):
             models.CheckConstraint(
                 condition=Q(evidence_start__isnull=True) | Q(evidence_end__gt=F("evidence_start")),
                 name="question_evidence_span_ordered",
-            )
+            ),
+            # Checked by the database on SQLite too, which ignores a column's declared length.
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("stem"), STEM_MAX_LENGTH),
+                name="question_stem_bounded",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -142,7 +175,7 @@ class Question(models.Model):
 
 class Choice(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
-    text = models.CharField(max_length=300)
+    text = models.CharField(max_length=CHOICE_MAX_LENGTH)
     is_correct = models.BooleanField(default=False)
     position = models.PositiveSmallIntegerField()
 
@@ -158,6 +191,10 @@ class Choice(models.Model):
             ),
             models.UniqueConstraint(fields=["question", "position"], name="choice_position_unique"),
             models.UniqueConstraint(fields=["question", "text"], name="choice_text_unique"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), CHOICE_MAX_LENGTH),
+                name="choice_text_bounded",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -250,6 +287,13 @@ class Enrollment(models.Model):
         return f"{self.student} in {self.school_class}"
 
 
+# Bounds on what a teacher sets: a day is longer than any sitting, and twenty tries is far
+# beyond practice. Unbounded, a huge time limit overflowed date arithmetic on every page
+# that showed the assignment.
+TIME_LIMIT_MAX_MINUTES = 24 * 60
+ATTEMPTS_MAX = 20
+
+
 class AssignmentQuerySet(models.QuerySet):
     def for_student(self, student) -> "AssignmentQuerySet":
         return self.filter(school_class__enrollments__student=student)
@@ -270,9 +314,26 @@ class Assignment(models.Model):
     opens_at = models.DateTimeField(default=timezone.now)
     closes_at = models.DateTimeField()
     time_limit_minutes = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Leave empty for no time limit."
+        null=True,
+        blank=True,
+        help_text=f"1 to {TIME_LIMIT_MAX_MINUTES} minutes (a day); leave empty for no time limit.",
+        validators=[
+            MinValueValidator(1, "A time limit is at least 1 minute."),
+            MaxValueValidator(
+                TIME_LIMIT_MAX_MINUTES,
+                f"A time limit is at most {TIME_LIMIT_MAX_MINUTES} minutes (a day); "
+                "leave it empty for no time limit.",
+            ),
+        ],
     )
-    attempts_allowed = models.PositiveSmallIntegerField(default=1)
+    attempts_allowed = models.PositiveSmallIntegerField(
+        default=1,
+        help_text=f"1 to {ATTEMPTS_MAX}.",
+        validators=[
+            MinValueValidator(1, "Allow at least one attempt."),
+            MaxValueValidator(ATTEMPTS_MAX, f"Allow at most {ATTEMPTS_MAX} attempts."),
+        ],
+    )
     shuffle_questions = models.BooleanField(default=False)
     shuffle_choices = models.BooleanField(default=False)
     feedback = models.CharField(max_length=20, choices=Feedback, default=Feedback.AFTER_SUBMIT)
@@ -291,8 +352,17 @@ class Assignment(models.Model):
                 condition=Q(attempts_allowed__gte=1), name="assignment_at_least_one_attempt"
             ),
             models.CheckConstraint(
+                condition=Q(attempts_allowed__lte=ATTEMPTS_MAX),
+                name="assignment_attempts_bounded",
+            ),
+            models.CheckConstraint(
                 condition=Q(time_limit_minutes__isnull=True) | Q(time_limit_minutes__gte=1),
                 name="assignment_time_limit_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(time_limit_minutes__isnull=True)
+                | Q(time_limit_minutes__lte=TIME_LIMIT_MAX_MINUTES),
+                name="assignment_time_limit_bounded",
             ),
         ]
 
@@ -320,6 +390,10 @@ class Attempt(models.Model):
     # key) its choice ids in display order: fixed at start so a reload shows the same page.
     question_order = models.JSONField(default=list)
     choice_order = models.JSONField(default=dict)
+    # For each question id (a string key), {token: choice id}: the values the student's page
+    # posts instead of choice ids. Ids follow the stored position, so sorting them would undo
+    # any shuffling; random tokens, new for every attempt, say nothing about order.
+    choice_tokens = models.JSONField(default=dict)
     current_position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -345,11 +419,19 @@ class Attempt(models.Model):
     def deadline(self):
         """When the attempt must end: the closing time or the end of its time limit."""
         deadline = self.assignment.closes_at
-        if self.assignment.time_limit_minutes:
-            deadline = min(
-                deadline, self.started_at + timedelta(minutes=self.assignment.time_limit_minutes)
-            )
+        limit = self.assignment.time_limit_minutes
+        # Compared before adding: a limit that ends after the closing time changes nothing,
+        # and adding a huge one (a row from before the bounds) would overflow datetime.
+        if limit and limit * 60 < (deadline - self.started_at).total_seconds():
+            deadline = self.started_at + timedelta(minutes=limit)
         return deadline
+
+    def choice_id_for_token(self, question_id: int, token: str) -> int | None:
+        return self.choice_tokens.get(str(question_id), {}).get(token)
+
+    def token_for_choice(self, question_id: int, choice_id: int) -> str | None:
+        tokens = self.choice_tokens.get(str(question_id), {})
+        return next((token for token, cid in tokens.items() if cid == choice_id), None)
 
     def time_taken(self) -> timedelta | None:
         return self.submitted_at - self.started_at if self.submitted_at else None

@@ -18,7 +18,12 @@ from django.db.models import Q
 
 from quiz.ingest import IngestedArticle
 from quiz.models import (
+    ATTEMPTS_MAX,
+    CHOICE_MAX_LENGTH,
+    EVIDENCE_MAX_LENGTH,
+    STEM_MAX_LENGTH,
     TEACHERS_GROUP,
+    TIME_LIMIT_MAX_MINUTES,
     Article,
     Assignment,
     Attempt,
@@ -29,6 +34,7 @@ from quiz.models import (
     QuizQuestion,
     Response,
     SchoolClass,
+    choice_tokens_new,
     join_code_new,
 )
 
@@ -119,6 +125,14 @@ def _question_create(*, article: Article, generated, rank: int, version: str) ->
     return question
 
 
+def _generated_fits(generated) -> bool:
+    """Within the bounds the database holds; the writer's stems are normally far shorter,
+    and one that is not is left out rather than failing the article's whole pool."""
+    return len(generated.stem) <= STEM_MAX_LENGTH and all(
+        len(text) <= CHOICE_MAX_LENGTH for text in generated.choices
+    )
+
+
 def article_generate_questions(*, article_id: int, max_questions: int = 40) -> int:
     """Write the article's question pool; returns how many new questions were stored.
 
@@ -157,7 +171,7 @@ def article_generate_questions(*, article_id: int, max_questions: int = 40) -> i
         next_rank = article.questions.order_by("-rank").values_list("rank", flat=True).first() or 0
         created = 0
         for generated in result.questions:
-            if generated.stem in existing:
+            if generated.stem in existing or not _generated_fits(generated):
                 continue
             next_rank += 1
             _question_create(
@@ -218,8 +232,18 @@ def question_is_frozen(*, question: Question) -> bool:
 def _choices_validated(stem: str, texts: Sequence[str], correct_index: int) -> list[str]:
     texts = [" ".join(t.split()) for t in texts]
     texts = [t for t in texts if t]
-    if not " ".join(stem.split()):
+    stem = " ".join(stem.split())
+    if not stem:
         raise ServiceError("The question needs some text.")
+    if len(stem) > STEM_MAX_LENGTH:
+        raise ServiceError(
+            f"The question is {len(stem)} characters long; keep it to {STEM_MAX_LENGTH}."
+        )
+    too_long = next((t for t in texts if len(t) > CHOICE_MAX_LENGTH), None)
+    if too_long is not None:
+        raise ServiceError(
+            f"A choice is {len(too_long)} characters long; keep each to {CHOICE_MAX_LENGTH}."
+        )
     if not 3 <= len(texts) <= 5:
         raise ServiceError("A question needs three to five choices.")
     if len({t.casefold() for t in texts}) != len(texts):
@@ -384,6 +408,11 @@ def question_write(
     the article, so review pages can highlight it."""
     texts = _choices_validated(stem, choice_texts, correct_index)
     evidence = evidence.strip()
+    if len(evidence) > EVIDENCE_MAX_LENGTH:
+        raise ServiceError(
+            f"The evidence is {len(evidence)} characters long; copy just the sentence or two "
+            f"the answer comes from (at most {EVIDENCE_MAX_LENGTH})."
+        )
     start = article.body.find(evidence) if evidence else -1
     if evidence and start < 0:
         raise ServiceError("The evidence must be copied exactly from the article.")
@@ -480,9 +509,22 @@ def student_password_reset(*, school_class: SchoolClass, student) -> str:
     return password
 
 
-def enrollment_remove(*, school_class: SchoolClass, student) -> None:
-    """Take a student off the roster; their past attempts and answers are kept."""
-    Enrollment.objects.filter(school_class=school_class, student=student).delete()
+def enrollment_remove(*, school_class: SchoolClass, student, now: datetime) -> int:
+    """Take a student off the roster; their past attempts and answers are kept, and any
+    attempt they have open in the class is submitted with what was saved, so nothing more
+    can be answered in it. Returns how many attempts that closed."""
+    with transaction.atomic():
+        Enrollment.objects.filter(school_class=school_class, student=student).delete()
+        open_ids = Attempt.objects.filter(
+            assignment__school_class=school_class, student=student, submitted_at__isnull=True
+        ).values_list("pk", flat=True)
+        closed = 0
+        for attempt_id in list(open_ids):
+            locked = _attempt_locked(attempt_id)  # waits for a save in flight to finish
+            if not locked.is_submitted:
+                _attempt_finish(locked, submitted_at=min(now, locked.deadline()))
+                closed += 1
+    return closed
 
 
 def class_rotate_join_code(*, school_class: SchoolClass) -> str:
@@ -530,6 +572,10 @@ def assignment_create(
 ) -> Assignment:
     if closes_at <= opens_at:
         raise ServiceError("The closing time must be after the opening time.")
+    if time_limit_minutes is not None and not 1 <= time_limit_minutes <= TIME_LIMIT_MAX_MINUTES:
+        raise ServiceError(f"A time limit is 1 to {TIME_LIMIT_MAX_MINUTES} minutes (a day).")
+    if not 1 <= attempts_allowed <= ATTEMPTS_MAX:
+        raise ServiceError(f"Allow 1 to {ATTEMPTS_MAX} attempts.")
     if not school_class.teachers.filter(pk=created_by.pk).exists():
         raise ServiceError("You can only assign quizzes to your own classes.")
     return Assignment.objects.create(
@@ -600,6 +646,7 @@ def attempt_start(*, assignment: Assignment, student, now: datetime) -> Attempt:
                 started_at=now,
                 question_order=question_ids,
                 choice_order=choice_order,
+                choice_tokens=choice_tokens_new(choice_order),
                 max_score=len(question_ids),
             )
     except IntegrityError:
@@ -651,14 +698,17 @@ MAX_QUESTIONS_PER_QUIZ = 10_000  # far above any quiz; only bounds the number se
 
 # A click's whole save as one PostgreSQL statement: lock the student's attempt (FOR UPDATE,
 # held until the statement commits), and only if it is still open, the question is at that
-# number and the choice is one of that question's, insert the answer or change the stored
-# one. It returns a row only when it saved; anything else (a closed or overdue attempt,
-# someone else's, a bad number or choice) goes to the ORM path below, which re-reads the
-# attempt under the lock and decides. So this may decline a save the rules allow (it then
-# happens there), never make one they refuse: the ORM path is the rules, this the fast way.
+# number and the token is one of that question's in this attempt (it gives the choice id),
+# insert the answer or change the stored one. It returns a row only when it saved; anything
+# else (a closed or overdue attempt, someone else's, a bad number or token) goes to the ORM
+# path below, which re-reads the attempt under the lock and decides. So this may decline a
+# save the rules allow (it then happens there), never make one they refuse: the ORM path is
+# the rules, this the fast way.
 _ANSWER_UPSERT = """
     WITH attempt AS (
-        SELECT a.id, (a.question_order ->> %(index)s::int)::bigint AS question_id, a.choice_order
+        SELECT a.id, (a.question_order ->> %(index)s::int)::bigint AS question_id,
+            (a.choice_tokens -> (a.question_order ->> %(index)s::int) ->> %(token)s)::bigint
+                AS choice_id
         FROM quiz_attempt a JOIN quiz_assignment s ON s.id = a.assignment_id
         WHERE a.id = %(attempt)s AND a.student_id = %(student)s AND a.submitted_at IS NULL
             AND %(now)s < s.closes_at
@@ -667,9 +717,8 @@ _ANSWER_UPSERT = """
         FOR UPDATE OF a
     )
     INSERT INTO quiz_response (attempt_id, question_id, choice_id, answered_at)
-    SELECT id, question_id, %(choice)s, %(now)s FROM attempt
-    WHERE question_id IS NOT NULL
-        AND choice_order -> (question_id::text) @> to_jsonb(%(choice)s::bigint)
+    SELECT id, question_id, choice_id, %(now)s FROM attempt
+    WHERE question_id IS NOT NULL AND choice_id IS NOT NULL
     ON CONFLICT (attempt_id, question_id)
         DO UPDATE SET choice_id = EXCLUDED.choice_id, answered_at = EXCLUDED.answered_at
     RETURNING id
@@ -677,20 +726,20 @@ _ANSWER_UPSERT = """
 
 
 def _answer_upsert_at_once(
-    *, attempt_id: int, student_id: int, number: int, choice_id: int, now: datetime
+    *, attempt_id: int, student_id: int, number: int, choice_token: str, now: datetime
 ) -> bool:
     """PostgreSQL: try the save as one statement; True if it saved."""
     if connection.vendor != "postgresql":
         return False
     # A number below 1 would count from the end of the JSON array; ids past PostgreSQL's
     # bigint would be an error there, not a refusal. Such requests take the ORM path.
-    if not 1 <= number <= MAX_QUESTIONS_PER_QUIZ or max(attempt_id, choice_id) > BIGINT_MAX:
+    if not 1 <= number <= MAX_QUESTIONS_PER_QUIZ or attempt_id > BIGINT_MAX:
         return False
     params = {
         "attempt": attempt_id,
         "student": student_id,
         "index": number - 1,
-        "choice": choice_id,
+        "token": choice_token,
         "now": now,
     }
     with connection.cursor() as cursor:
@@ -699,19 +748,23 @@ def _answer_upsert_at_once(
 
 
 def attempt_answer(
-    *, attempt_id: int, student_id: int, number: int, choice_id: int, now: datetime
+    *, attempt_id: int, student_id: int, number: int, choice_token: str, now: datetime
 ) -> None:
-    """Save (or change) a student's answer to question `number` (from 1) of their attempt.
-    Saving the same answer twice leaves one row; an answer after submission or after the
-    deadline is refused (AttemptClosedError), and an overdue attempt is submitted.
+    """Save (or change) a student's answer to question `number` (from 1) of their attempt,
+    the choice given by its token in this attempt (Attempt.choice_tokens). Saving the same
+    answer twice leaves one row; an answer after submission or after the deadline is refused
+    (AttemptClosedError), and an overdue attempt is submitted.
 
     This runs on every click of every student. Someone else's attempt raises
     Attempt.DoesNotExist, a number outside the quiz Question.DoesNotExist (both "not found"
-    to the student), a choice of another question ServiceError.
+    to the student), a token that is not one of the question's ServiceError.
     """
-    choice_id = int(choice_id)
     if _answer_upsert_at_once(
-        attempt_id=attempt_id, student_id=student_id, number=number, choice_id=choice_id, now=now
+        attempt_id=attempt_id,
+        student_id=student_id,
+        number=number,
+        choice_token=choice_token,
+        now=now,
     ):
         return
     with transaction.atomic():
@@ -721,8 +774,12 @@ def attempt_answer(
             if not 1 <= number <= len(locked.question_order):
                 raise Question.DoesNotExist("No such question in this quiz.")
             question_id = locked.question_order[number - 1]
-            if choice_id not in locked.choice_order.get(str(question_id), []):
-                raise ServiceError("That choice does not belong to this question.")
+            choice_id = locked.choice_id_for_token(question_id, choice_token)
+            if choice_id is None:
+                raise ServiceError(
+                    "That choice does not belong to this question. Reload the page and "
+                    "choose again."
+                )
             # One INSERT ... ON CONFLICT UPDATE instead of update_or_create's savepoint,
             # select and write, while the attempt row is locked.
             Response.objects.bulk_create(
@@ -743,17 +800,19 @@ def attempt_answer(
 
 
 def response_save(*, attempt: Attempt, question_id: int, choice_id: int, now: datetime) -> None:
-    """Save (or change) the answer to one question of the attempt, given by its id: as the
-    student's click does (attempt_answer)."""
-    order = attempt.question_order  # fixed when the attempt started
+    """Save (or change) the answer to one question of the attempt, question and choice given
+    by their ids: as the student's click does (attempt_answer)."""
+    order = attempt.question_order  # fixed when the attempt started, like its tokens
     question_id = int(question_id)
     number = order.index(question_id) + 1 if question_id in order else 0
+    # A choice not in the attempt has no token: the empty one, refused like a bad click.
+    token = attempt.token_for_choice(question_id, int(choice_id)) or ""
     try:
         attempt_answer(
             attempt_id=attempt.pk,
             student_id=attempt.student_id,
             number=number,
-            choice_id=choice_id,
+            choice_token=token,
             now=now,
         )
     except Question.DoesNotExist:

@@ -33,12 +33,19 @@ def choice_of(attempt: Attempt, number: int, index: int = 0) -> int:
     return attempt.choice_order[str(attempt.question_order[number - 1])][index]
 
 
+def token_of(attempt: Attempt, number: int, index: int = 0) -> str:
+    """What the page posts for that choice: its token in this attempt, never its id."""
+    return attempt.token_for_choice(
+        attempt.question_order[number - 1], choice_of(attempt, number, index)
+    )
+
+
 @pytest.mark.parametrize("headers", [HTMX, {}], ids=["htmx", "form"])
 def test_a_valid_answer_posted_to_another_students_attempt_gives_404_and_saves_nothing(headers):
     room = classroom_make(students=2)
     attempt = started(room, room.students[0])
     intruder = client_for(room.students[1])
-    response = intruder.post(question_url(attempt, 1), {"choice": choice_of(attempt, 1)}, **headers)
+    response = intruder.post(question_url(attempt, 1), {"choice": token_of(attempt, 1)}, **headers)
     assert response.status_code == 404
     assert not Response.objects.exists()
 
@@ -49,7 +56,7 @@ def test_a_question_number_outside_the_quiz_gives_404_and_saves_nothing(number):
     room = classroom_make(students=1, questions=3)
     attempt = started(room, room.students[0])
     client = client_for(room.students[0])
-    last_choice = choice_of(attempt, 3)
+    last_choice = token_of(attempt, 3)
     response = client.post(question_url(attempt, number), {"choice": last_choice}, **HTMX)
     assert response.status_code == 404
     assert not Response.objects.exists()
@@ -60,11 +67,11 @@ def test_a_click_after_the_time_limit_submits_the_attempt_with_what_was_saved():
     student = room.students[0]
     attempt = started(room, student)
     client = client_for(student)
-    client.post(question_url(attempt, 1), {"choice": choice_of(attempt, 1)}, **HTMX)
+    client.post(question_url(attempt, 1), {"choice": token_of(attempt, 1)}, **HTMX)
     Attempt.objects.filter(pk=attempt.pk).update(
         started_at=attempt.started_at - timedelta(minutes=11)
     )
-    response = client.post(question_url(attempt, 2), {"choice": choice_of(attempt, 2)}, **HTMX)
+    response = client.post(question_url(attempt, 2), {"choice": token_of(attempt, 2)}, **HTMX)
     assert response.status_code == 204
     assert response["HX-Redirect"] == reverse("attempt-detail", args=[attempt.pk])
     attempt.refresh_from_db()
@@ -80,9 +87,9 @@ def test_without_javascript_a_saved_answer_goes_on_to_the_next_question_or_the_r
     room = classroom_make(students=1, questions=2)
     attempt = started(room, room.students[0])
     client = client_for(room.students[0])
-    first = client.post(question_url(attempt, 1), {"choice": choice_of(attempt, 1)})
+    first = client.post(question_url(attempt, 1), {"choice": token_of(attempt, 1)})
     assert first.status_code == 302 and first.url == question_url(attempt, 2)
-    last = client.post(question_url(attempt, 2), {"choice": choice_of(attempt, 2)})
+    last = client.post(question_url(attempt, 2), {"choice": token_of(attempt, 2)})
     assert last.url == reverse("attempt-review", args=[attempt.pk])
     assert Response.objects.filter(attempt=attempt).count() == 2
 
@@ -91,10 +98,10 @@ def test_a_click_costs_the_session_the_user_with_their_role_and_one_locked_upser
     room = classroom_make(students=1, questions=3)
     attempt = started(room, room.students[0])
     client = client_for(room.students[0])
-    client.post(question_url(attempt, 1), {"choice": choice_of(attempt, 1)}, **HTMX)
+    client.post(question_url(attempt, 1), {"choice": token_of(attempt, 1)}, **HTMX)
     with CaptureQueriesContext(connection) as queries:
         response = client.post(
-            question_url(attempt, 1), {"choice": choice_of(attempt, 1, 1)}, **HTMX
+            question_url(attempt, 1), {"choice": token_of(attempt, 1, 1)}, **HTMX
         )
     assert "Answer saved." in response.content.decode()
     statements = [query["sql"] for query in queries.captured_queries]
@@ -119,7 +126,7 @@ def test_a_change_of_role_counts_at_the_next_request():
     Group.objects.get(name=TEACHERS_GROUP).user_set.add(student)
     assert client.get(question_url(attempt, 1)).status_code == 403
     assert (
-        client.post(question_url(attempt, 1), {"choice": choice_of(attempt, 1)}).status_code == 403
+        client.post(question_url(attempt, 1), {"choice": token_of(attempt, 1)}).status_code == 403
     )
     assert client.get(reverse("teacher-dashboard")).status_code == 200
     Group.objects.get(name=TEACHERS_GROUP).user_set.remove(student)
@@ -136,7 +143,7 @@ def test_numbers_too_big_for_the_database_are_refused_not_an_error():
     assert refused.status_code == 200 and "does not belong" in refused.content.decode()
     assert client.post(question_url(attempt, 10**12), {"choice": "1"}, **HTMX).status_code == 404
     url = reverse("attempt-question", args=[10**30, 1])
-    assert client.post(url, {"choice": choice_of(attempt, 1)}, **HTMX).status_code == 404
+    assert client.post(url, {"choice": token_of(attempt, 1)}, **HTMX).status_code == 404
     assert not Response.objects.exists()
 
 

@@ -3,8 +3,10 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 
-from quiz.models import Enrollment
+from quiz import services
+from quiz.models import Enrollment, Question, Response
 from tests.conftest import client_for
 from tests.factories import StudentFactory
 
@@ -60,6 +62,36 @@ def test_remove_a_student_keeps_their_answers(classroom):
     assert not classroom.school_class.students.filter(pk=student.pk).exists()
     page = client_for(student).get(reverse("student-dashboard")).content.decode()
     assert classroom.quiz.title not in page
+
+
+@pytest.mark.parametrize("headers", [{"HTTP_HX_REQUEST": "true"}, {}], ids=["htmx", "form"])
+def test_a_removed_student_cannot_answer_and_their_open_attempt_is_scored(classroom, headers):
+    student = classroom.students[0]
+    pupil = client_for(student)
+    attempt = services.attempt_start(
+        assignment=classroom.assignment, student=student, now=timezone.now()
+    )
+    first, second = attempt.question_order[:2]
+    key = Question.objects.get(pk=first).correct_choice().pk
+    url = reverse("attempt-question", args=[attempt.pk, 1])
+    pupil.post(url, {"choice": attempt.token_for_choice(first, key)}, **headers)
+    removed = client_for(classroom.teacher).post(
+        reverse("class-student-remove", args=[classroom.school_class.pk, student.pk]),
+        follow=True,
+    )
+    assert "open attempt was submitted" in removed.content.decode()
+    attempt.refresh_from_db()
+    assert attempt.is_submitted and attempt.score == 1
+    # Their page still holds question 2: a click there saves nothing.
+    other_key = Question.objects.get(pk=second).correct_choice().pk
+    url = reverse("attempt-question", args=[attempt.pk, 2])
+    response = pupil.post(url, {"choice": attempt.token_for_choice(second, other_key)}, **headers)
+    assert response.status_code in (204, 302)  # sent to the result page
+    assert Response.objects.filter(attempt=attempt).count() == 1
+    attempt.refresh_from_db()
+    assert attempt.score == 1
+    restart = pupil.post(reverse("attempt-start", args=[classroom.assignment.pk]))
+    assert restart.status_code == 404
 
 
 def test_an_empty_list_gives_a_clear_message(classroom):

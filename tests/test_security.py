@@ -100,11 +100,12 @@ def test_htmx_answer_post_without_csrf_token_is_refused():
     attempt = services.attempt_start(
         assignment=room.assignment, student=student, now=timezone.now()
     )
-    choice_id = attempt.choice_order[str(attempt.question_order[0])][0]
+    question_id = attempt.question_order[0]
+    choice_token = attempt.token_for_choice(question_id, attempt.choice_order[str(question_id)][0])
     client = Client(enforce_csrf_checks=True)
     client.force_login(student)
     url = reverse("attempt-question", args=[attempt.pk, 1])
-    response = client.post(url, {"choice": choice_id}, HTTP_HX_REQUEST="true")
+    response = client.post(url, {"choice": choice_token}, HTTP_HX_REQUEST="true")
     assert response.status_code == 403
     assert not attempt.responses.exists()
 
@@ -115,14 +116,18 @@ def test_htmx_answer_post_with_the_pages_csrf_header_is_saved():
     attempt = services.attempt_start(
         assignment=room.assignment, student=student, now=timezone.now()
     )
-    choice_id = attempt.choice_order[str(attempt.question_order[0])][0]
+    question_id = attempt.question_order[0]
+    choice_id = attempt.choice_order[str(question_id)][0]
     client = Client(enforce_csrf_checks=True)
     client.force_login(student)
     url = reverse("attempt-question", args=[attempt.pk, 1])
     page = client.get(url).content.decode()
     token = re.search(r'"x-csrftoken": "([^"]+)"', page).group(1)
     response = client.post(
-        url, {"choice": choice_id}, HTTP_HX_REQUEST="true", HTTP_X_CSRFTOKEN=token
+        url,
+        {"choice": attempt.token_for_choice(question_id, choice_id)},
+        HTTP_HX_REQUEST="true",
+        HTTP_X_CSRFTOKEN=token,
     )
     assert response.status_code == 200
     assert attempt.responses.get().choice_id == choice_id
@@ -176,3 +181,65 @@ def test_static_files_keep_their_cache_life_for_a_logged_in_user(student):
         response = client_for(student).get("/static/css/app.css")
     assert response.status_code == 200
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+# The key before submitting ------------------------------------------------------------------
+
+RADIO_VALUE = re.compile(r'<input type="radio" name="choice" value="([^"]*)"')
+
+
+def page_values(client: Client, attempt, number: int) -> list[str]:
+    url = reverse("attempt-question", args=[attempt.pk, number])
+    return RADIO_VALUE.findall(client.get(url).content.decode())
+
+
+def test_the_order_of_a_question_pages_values_says_nothing_about_the_key():
+    # The worst case for the old ids: every key stored first, so the smallest id was the key.
+    room = classroom_make(students=1, questions=12, shuffle_choices=True)
+    student = room.students[0]
+    client = client_for(student)
+    attempt = services.attempt_start(
+        assignment=room.assignment, student=student, now=timezone.now()
+    )
+    key_ranks = set()
+    for number, question_id in enumerate(attempt.question_order, start=1):
+        values = page_values(client, attempt, number)
+        question = room.quiz.questions.get(pk=question_id)
+        ids = {str(choice.pk) for choice in question.choices.all()}
+        assert len(values) == 4 and not ids & set(values)
+        key_token = attempt.token_for_choice(question_id, question.correct_choice().pk)
+        key_ranks.add(sorted(values).index(key_token))
+    # Random tokens: the key is at one rank of the sorted values on all 12 pages once in 4**11.
+    assert len(key_ranks) > 1
+
+
+def test_two_attempts_at_the_same_question_get_different_values():
+    room = classroom_make(students=2, questions=1)
+    values = []
+    for student in room.students:
+        attempt = services.attempt_start(
+            assignment=room.assignment, student=student, now=timezone.now()
+        )
+        values.append(set(page_values(client_for(student), attempt, 1)))
+    assert len(values[0]) == len(values[1]) == 4
+    assert not values[0] & values[1]
+
+
+@pytest.mark.parametrize("headers", [{"HTTP_HX_REQUEST": "true"}, {}], ids=["htmx", "form"])
+def test_a_value_from_another_students_page_is_refused_with_a_message(headers):
+    room = classroom_make(students=2, questions=1)
+    own, other = (
+        services.attempt_start(assignment=room.assignment, student=s, now=timezone.now())
+        for s in room.students
+    )
+    foreign = page_values(client_for(room.students[1]), other, 1)[0]
+    client = client_for(room.students[0])
+    url = reverse("attempt-question", args=[own.pk, 1])
+    response = client.post(url, {"choice": foreign}, **headers)
+    assert response.status_code == 200
+    assert "does not belong to this question" in response.content.decode()
+    assert not own.responses.exists() and not other.responses.exists()
+    # The page's own value saves.
+    mine = page_values(client, own, 1)[0]
+    client.post(url, {"choice": mine}, **headers)
+    assert own.responses.get().choice_id == own.choice_id_for_token(own.question_order[0], mine)

@@ -34,6 +34,17 @@ def correct_id(attempt, number: int) -> int:
     return question.correct_choice().pk
 
 
+def token(attempt, number: int, index: int) -> str:
+    """What the page posts for the index-th choice shown (choice ids never reach it)."""
+    return attempt.token_for_choice(
+        attempt.question_order[number - 1], choice_ids(attempt, number)[index]
+    )
+
+
+def correct_token(attempt, number: int) -> str:
+    return attempt.token_for_choice(attempt.question_order[number - 1], correct_id(attempt, number))
+
+
 def test_dashboard_lists_assignments_with_their_state(classroom):
     client = client_for(classroom.students[0])
     page = client.get(reverse("student-dashboard")).content.decode()
@@ -51,7 +62,7 @@ def test_whole_flow_without_javascript(classroom):
     assert '<progress value="1" max="3"' in page
     for number in (1, 2, 3):
         response = client.post(
-            question_url(attempt, number), {"choice": correct_id(attempt, number), "go": "next"}
+            question_url(attempt, number), {"choice": correct_token(attempt, number), "go": "next"}
         )
         expected = (
             reverse("attempt-review", args=[attempt.pk])
@@ -76,14 +87,14 @@ def test_whole_flow_with_htmx(classroom):
     body = card.content.decode()
     assert 'id="question-card"' in body and "<html" not in body
     assert "Question 2 of 3" in body
-    saved = client.post(question_url(attempt, 2), {"choice": choice_ids(attempt, 2)[1]}, **HTMX)
+    saved = client.post(question_url(attempt, 2), {"choice": token(attempt, 2, 1)}, **HTMX)
     assert saved.status_code == 200
     assert "Answer saved." in saved.content.decode()
     assert 'id="save-status"' in saved.content.decode()
     assert Response.objects.get(attempt=attempt).choice_id == choice_ids(attempt, 2)[1]
     submitted = client.post(reverse("attempt-submit", args=[attempt.pk]))
     assert submitted.status_code == 302
-    after = client.post(question_url(attempt, 1), {"choice": choice_ids(attempt, 1)[0]}, **HTMX)
+    after = client.post(question_url(attempt, 1), {"choice": token(attempt, 1, 0)}, **HTMX)
     assert after.status_code == 204 and after["HX-Redirect"] == reverse(
         "attempt-detail", args=[attempt.pk]
     )
@@ -105,19 +116,17 @@ def test_the_answer_key_is_not_in_the_page_before_submission(classroom):
 def test_saving_the_same_answer_twice_keeps_one_row(classroom):
     client = client_for(classroom.students[0])
     attempt = start(client, classroom.assignment)
-    choice = choice_ids(attempt, 1)[2]
     for _ in range(3):
-        client.post(question_url(attempt, 1), {"choice": choice}, **HTMX)
+        client.post(question_url(attempt, 1), {"choice": token(attempt, 1, 2)}, **HTMX)
     assert Response.objects.filter(attempt=attempt).count() == 1
-    other = choice_ids(attempt, 1)[0]
-    client.post(question_url(attempt, 1), {"choice": other}, **HTMX)
-    assert Response.objects.get(attempt=attempt).choice_id == other
+    client.post(question_url(attempt, 1), {"choice": token(attempt, 1, 0)}, **HTMX)
+    assert Response.objects.get(attempt=attempt).choice_id == choice_ids(attempt, 1)[0]
 
 
 def test_a_choice_from_another_question_is_refused(classroom):
     client = client_for(classroom.students[0])
     attempt = start(client, classroom.assignment)
-    response = client.post(question_url(attempt, 1), {"choice": choice_ids(attempt, 2)[0]}, **HTMX)
+    response = client.post(question_url(attempt, 1), {"choice": token(attempt, 2, 0)}, **HTMX)
     assert "does not belong" in response.content.decode()
     assert not Response.objects.filter(attempt=attempt).exists()
 
@@ -126,20 +135,20 @@ def test_reload_or_new_device_resumes_where_the_student_was(classroom):
     student = classroom.students[0]
     first_device = client_for(student)
     attempt = start(first_device, classroom.assignment)
-    first_device.post(question_url(attempt, 1), {"choice": choice_ids(attempt, 1)[1]}, **HTMX)
+    first_device.post(question_url(attempt, 1), {"choice": token(attempt, 1, 1)}, **HTMX)
     first_device.get(question_url(attempt, 3))
     second_device = client_for(student)
     response = second_device.post(reverse("attempt-start", args=[classroom.assignment.pk]))
     assert response.url == question_url(attempt, 3)
     page = second_device.get(question_url(attempt, 1)).content.decode()
-    assert f'value="{choice_ids(attempt, 1)[1]}" checked' in page
+    assert f'value="{token(attempt, 1, 1)}" checked' in page
     assert Attempt.objects.filter(student=student).count() == 1
 
 
 def test_submitting_twice_changes_nothing(classroom):
     client = client_for(classroom.students[0])
     attempt = start(client, classroom.assignment)
-    client.post(question_url(attempt, 1), {"choice": correct_id(attempt, 1)}, **HTMX)
+    client.post(question_url(attempt, 1), {"choice": correct_token(attempt, 1)}, **HTMX)
     client.post(reverse("attempt-submit", args=[attempt.pk]))
     attempt.refresh_from_db()
     first = attempt.submitted_at
@@ -161,7 +170,7 @@ def test_answers_after_the_time_limit_are_refused_and_the_attempt_is_scored(clas
     Assignment.objects.filter(pk=classroom.assignment.pk).update(time_limit_minutes=10)
     client = client_for(classroom.students[0])
     attempt = start(client, classroom.assignment)
-    client.post(question_url(attempt, 1), {"choice": correct_id(attempt, 1)}, **HTMX)
+    client.post(question_url(attempt, 1), {"choice": correct_token(attempt, 1)}, **HTMX)
     later = timezone.now() + timedelta(minutes=11)
     with pytest.raises(services.AttemptClosedError):
         services.response_save(
@@ -178,7 +187,7 @@ def test_answers_after_the_time_limit_are_refused_and_the_attempt_is_scored(clas
 def test_overdue_attempts_are_closed_with_what_was_saved(classroom):
     client = client_for(classroom.students[0])
     attempt = start(client, classroom.assignment)
-    client.post(question_url(attempt, 1), {"choice": correct_id(attempt, 1)}, **HTMX)
+    client.post(question_url(attempt, 1), {"choice": correct_token(attempt, 1)}, **HTMX)
     closed = services.attempt_close_overdue(
         now=classroom.assignment.closes_at + timedelta(seconds=1)
     )
@@ -197,6 +206,45 @@ def test_feedback_waits_for_the_closing_time_when_the_teacher_says_so(db):
     page = client.post(reverse("attempt-submit", args=[attempt.pk]), follow=True).content.decode()
     assert "after the quiz closes" in page
     assert "right answer" not in page
+
+
+def submitted_with_one_right(room) -> tuple[object, Attempt]:
+    client = client_for(room.students[0])
+    attempt = start(client, room.assignment)
+    client.post(question_url(attempt, 1), {"choice": correct_token(attempt, 1)}, **HTMX)
+    client.post(reverse("attempt-submit", args=[attempt.pk]))
+    return client, attempt
+
+
+def student_pages(client, attempt) -> list[str]:
+    return [
+        client.get(reverse(name, args=args)).content.decode()
+        for name, args in [("attempt-detail", [attempt.pk]), ("student-dashboard", [])]
+    ]
+
+
+def test_the_score_waits_for_the_answers_when_they_show_after_closing(db):
+    # With several attempts, the score of each try alone would find the key.
+    room = classroom_make(feedback=Assignment.Feedback.AFTER_CLOSE, attempts_allowed=3)
+    client, attempt = submitted_with_one_right(room)
+    for page in student_pages(client, attempt):
+        assert "1 out of 3" not in page and "Score:" not in page
+        assert "after the quiz closes" in page
+    results = client_for(room.teacher).get(reverse("assignment-results", args=[room.assignment.pk]))
+    assert "1/3" in results.content.decode()  # the teacher sees it at once
+    Assignment.objects.filter(pk=room.assignment.pk).update(
+        opens_at=timezone.now() - timedelta(days=2), closes_at=timezone.now() - timedelta(days=1)
+    )
+    for page in student_pages(client, attempt):
+        assert "1 out of 3" in page
+
+
+def test_the_score_shows_right_after_submitting_when_the_answers_do(db):
+    room = classroom_make(feedback=Assignment.Feedback.AFTER_SUBMIT, attempts_allowed=3)
+    client, attempt = submitted_with_one_right(room)
+    result, dashboard = student_pages(client, attempt)
+    assert "Your score: <strong>1 out of 3</strong>" in result and "right answer" in result
+    assert "Score: <strong>1 out of 3</strong>" in dashboard
 
 
 def test_a_student_joins_a_class_with_its_code(classroom, student):

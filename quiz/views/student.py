@@ -2,7 +2,8 @@
 
 Every view here is for signed-in students only, and looks attempts up by the signed-in
 student, so another student's attempt id is a 404. No page before submission carries
-which choice is correct.
+which choice is correct, nor a choice's id: the answers a page posts are the attempt's
+random tokens for them (Attempt.choice_tokens), whose order says nothing.
 """
 
 import re
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from quiz import services
 from quiz.evidence import evidence_paragraphs
 from quiz.forms import JoinClassForm
-from quiz.models import Assignment, Attempt, Choice, Question, Response
+from quiz.models import CHOICE_TOKEN_PATTERN, Assignment, Attempt, Choice, Question, Response
 from quiz.views.access import student_required
 
 
@@ -63,6 +64,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 "state": _assignment_state(assignment, attempts, now),
                 "attempts": attempts,
                 "latest": attempts[-1] if attempts else None,
+                # Scores wait for the answers: several tries' scores alone give the key away.
+                "score_visible": bool(attempts)
+                and services.attempt_feedback_visible(attempt=attempts[-1], now=now),
                 "can_start": assignment.is_open(now)
                 and (
                     any(not a.is_submitted for a in attempts)
@@ -138,13 +142,15 @@ def _question_context(attempt: Attempt, number: int) -> dict:
     choice_ids = attempt.choice_order.get(str(question_id), [])
     by_id = {c.pk: c for c in Choice.objects.filter(pk__in=choice_ids)}
     choices = [by_id[cid] for cid in choice_ids if cid in by_id]
+    for choice in choices:
+        choice.token = attempt.token_for_choice(question_id, choice.pk)
     saved = Response.objects.filter(attempt=attempt, question_id=question_id).first()
     answered = Response.objects.filter(attempt=attempt).count()
     return {
         "attempt": attempt,
         "question": question,
         "choices": choices,
-        "chosen_id": saved.choice_id if saved else None,
+        "chosen_token": attempt.token_for_choice(question_id, saved.choice_id) if saved else None,
         "number": number,
         "total": total,
         "answered": answered,
@@ -159,10 +165,9 @@ def _question_context(attempt: Attempt, number: int) -> dict:
 def attempt_question(request: HttpRequest, attempt_id: int, number: int) -> HttpResponse:
     """The student who owns the attempt: one question; choosing an answer saves it at once
     (htmx), or with the form's buttons when JavaScript is off."""
-    choice_id = request.POST.get("choice", "")
-    # ASCII digits only, and not absurdly long: "²" passes isdigit() but not int().
-    if request.method == "POST" and re.fullmatch(r"[0-9]{1,40}", choice_id):
-        return _answer_save(request, attempt_id, number, int(choice_id))
+    choice_token = request.POST.get("choice", "")
+    if request.method == "POST" and re.fullmatch(CHOICE_TOKEN_PATTERN, choice_token):
+        return _answer_save(request, attempt_id, number, choice_token)
     attempt = _own_attempt(request, attempt_id, for_page=request.method == "GET")
     now = timezone.now()
     if attempt.is_submitted:
@@ -175,7 +180,7 @@ def attempt_question(request: HttpRequest, attempt_id: int, number: int) -> Http
         raise Http404("No such question in this quiz.")
     if request.method == "POST":
         # No answer chosen (the form's Next or Previous without JavaScript), or a bad one.
-        status_message = "That choice is not valid. Choose again." if choice_id else ""
+        status_message = "That choice is not valid. Choose again." if choice_token else ""
         if request.htmx:
             return _save_status(request, status_message, ok=not status_message)
         if status_message:
@@ -186,7 +191,7 @@ def attempt_question(request: HttpRequest, attempt_id: int, number: int) -> Http
 
 
 def _answer_save(
-    request: HttpRequest, attempt_id: int, number: int, choice_id: int
+    request: HttpRequest, attempt_id: int, number: int, choice_token: str
 ) -> HttpResponse:
     """A chosen answer, the busiest request there is (every click of every student): the
     attempt is looked up by its owner, checked and the answer stored under one lock."""
@@ -195,7 +200,7 @@ def _answer_save(
             attempt_id=attempt_id,
             student_id=request.user.pk,
             number=number,
-            choice_id=choice_id,
+            choice_token=choice_token,
             now=timezone.now(),
         )
     except ObjectDoesNotExist as error:
@@ -284,8 +289,8 @@ def attempt_finish(request: HttpRequest, attempt_id: int) -> HttpResponse:
 @require_GET
 @student_required
 def attempt_detail(request: HttpRequest, attempt_id: int) -> HttpResponse:
-    """The student who owns the attempt: the score, and the feedback when the assignment's
-    policy allows it."""
+    """The student who owns the attempt: the score and the feedback, when the assignment's
+    policy allows them (until then, only that it was submitted)."""
     attempt = _own_attempt(request, attempt_id)
     if not attempt.is_submitted:
         return redirect(

@@ -138,11 +138,16 @@ def class_student_password(request: HttpRequest, class_id: int, student_id: int)
 @require_POST
 @teacher_required
 def class_student_remove(request: HttpRequest, class_id: int, student_id: int) -> HttpResponse:
-    """The class's teachers: take a student off the roster (their answers are kept)."""
+    """The class's teachers: take a student off the roster (their answers are kept, and an
+    attempt they had open is submitted)."""
     school_class = _own_class(request, class_id)
     student = _enrolled_student(school_class, student_id)
-    services.enrollment_remove(school_class=school_class, student=student)
-    messages.success(request, f"{student.get_full_name() or student.username} was removed.")
+    closed = services.enrollment_remove(
+        school_class=school_class, student=student, now=timezone.now()
+    )
+    name = student.get_full_name() or student.username
+    submitted = " Their open attempt was submitted with the answers saved." if closed else ""
+    messages.success(request, f"{name} was removed.{submitted}")
     return redirect("class-detail", class_id=school_class.pk)
 
 

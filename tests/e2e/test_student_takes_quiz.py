@@ -50,11 +50,11 @@ def focused_value(page) -> str:
     return page.evaluate("document.activeElement.value")
 
 
-def saved_choice(attempt: Attempt, number: int) -> int | None:
-    response = Response.objects.filter(
-        attempt=attempt, question_id=attempt.question_order[number - 1]
-    ).first()
-    return response.choice_id if response else None
+def saved_choice(attempt: Attempt, number: int) -> str | None:
+    """The saved answer as the page's radio values say it: the choice's token."""
+    question_id = attempt.question_order[number - 1]
+    response = Response.objects.filter(attempt=attempt, question_id=question_id).first()
+    return attempt.token_for_choice(question_id, response.choice_id) if response else None
 
 
 def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(demo, new_context):
@@ -102,13 +102,13 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
         "window.liveRegion.isConnected && window.liveRegion.getAttribute('aria-live') === 'polite'"
         " && window.liveRegion.textContent.includes('Answer saved.')"
     )
-    assert saved_choice(attempt, 1) == int(checked_value(page))
+    assert saved_choice(attempt, 1) == checked_value(page)
     # An arrow key moves to (and chooses) the next answer: saved again, focus stays there.
     page.keyboard.press("ArrowDown")
     expect(page.locator("#save-status")).to_have_text("Answer saved.")
-    first_answer = int(checked_value(page))
+    first_answer = checked_value(page)
     assert saved_choice(attempt, 1) == first_answer
-    assert focused_value(page) == str(first_answer)
+    assert focused_value(page) == first_answer
 
     # "Next →" swaps in question 2 with htmx; focus moves to its legend.
     tab_to(page, FOCUS_NEXT)
@@ -121,14 +121,14 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     tab_to(page, FOCUS_RADIO)
     page.keyboard.press("Space")
     expect(page.locator("#save-status")).to_have_text("Answer saved.")
-    second_answer = int(checked_value(page))
+    second_answer = checked_value(page)
 
     # Back shows question 1 as the server has it: the whole page, the saved answer chosen.
     page.go_back()
     expect(page).to_have_url(re.compile(rf"/attempts/{attempt.pk}/q/1/$"))
     expect_question(page, 1)
     expect(page.locator("h1")).to_be_visible()
-    assert checked_value(page) == str(first_answer)
+    assert checked_value(page) == first_answer
     assert "question-card" not in (
         page.evaluate("sessionStorage.getItem('htmx-history-cache')") or ""
     )
@@ -138,7 +138,7 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     # A reload resumes at the same question with the saved answer chosen.
     page.reload()
     expect_question(page, 2)
-    assert checked_value(page) == str(second_answer)
+    assert checked_value(page) == second_answer
 
     # The connection drops while choosing: the student is told it was not saved.
     tab_to(page, FOCUS_RADIO)
@@ -148,12 +148,12 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     expect(status).to_have_text("Not saved: check your connection, then choose your answer again.")
     assert saved_choice(attempt, 2) == second_answer
     # The screen shows the answer the server has, so choosing again is a real change.
-    assert checked_value(page) == str(second_answer)
+    assert checked_value(page) == second_answer
     wanted = focused_value(page)
     context.set_offline(False)
     page.keyboard.press("Space")
     expect(status).to_have_text("Answer saved.")
-    assert saved_choice(attempt, 2) == int(wanted)
+    assert saved_choice(attempt, 2) == wanted
 
     # Moving on while offline says so, and works once back online.
     context.set_offline(True)
