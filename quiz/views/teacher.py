@@ -4,7 +4,7 @@ Every view is for members of the Teachers group; a teacher sees only their own c
 quizzes and assignments (anything else is a 404). The article library is shared.
 """
 
-import csv
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib import messages
@@ -28,6 +28,7 @@ from quiz.forms import (
 )
 from quiz.models import Article, Assignment, Attempt, Question, Quiz, Response, SchoolClass
 from quiz.results import distribution_bars, quiz_class_comparison, results_for_assignment
+from quiz.spreadsheets import CsvWriter
 from quiz.tasks import article_generate
 from quiz.views.access import teacher_required
 
@@ -526,7 +527,7 @@ def assignment_results_csv(request: HttpRequest, assignment_id: int) -> HttpResp
     services.attempt_close_overdue(now=timezone.now(), assignment=assignment)
     results = results_for_assignment(assignment=assignment)
     response = _csv_response(f"results-assignment-{assignment.pk}.csv")
-    writer = csv.writer(response)
+    writer = CsvWriter(response)
     writer.writerow(
         ["student", "name", "status", "score", "out of", "minutes taken"]
         + [f"Q{column.number}" for column in results.questions]
@@ -555,6 +556,11 @@ def _csv_response(filename: str) -> HttpResponse:
     return response
 
 
+def _two_places(value: float | None) -> Decimal | str:
+    """A computed figure as a number cell (two decimals), or an empty cell."""
+    return "" if value is None else Decimal(f"{value:.2f}")
+
+
 @require_GET
 @teacher_required
 def assignment_items_csv(request: HttpRequest, assignment_id: int) -> HttpResponse:
@@ -563,7 +569,7 @@ def assignment_items_csv(request: HttpRequest, assignment_id: int) -> HttpRespon
     services.attempt_close_overdue(now=timezone.now(), assignment=assignment)
     results = results_for_assignment(assignment=assignment)
     response = _csv_response(f"item-analysis-assignment-{assignment.pk}.csv")
-    writer = csv.writer(response)
+    writer = CsvWriter(response)
     writer.writerow(
         ["question", "stem", "answered", "facility", "discrimination", "key"]
         + [f"chose {letter}" for letter in "ABCDE"]
@@ -577,8 +583,8 @@ def assignment_items_csv(request: HttpRequest, assignment_id: int) -> HttpRespon
                 f"Q{column.number}",
                 column.question.stem,
                 column.answered,
-                "" if column.facility is None else f"{column.facility:.2f}",
-                "" if column.discrimination is None else f"{column.discrimination:.2f}",
+                _two_places(column.facility),
+                _two_places(column.discrimination),
                 key,
             ]
             + [counts.get(letter, "") for letter in "ABCDE"]
