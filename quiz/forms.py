@@ -3,7 +3,8 @@
 from datetime import timedelta
 
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth import authenticate
+from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
 from django.utils import timezone
 
 from quiz.models import Assignment, SchoolClass
@@ -25,6 +26,26 @@ class SignupForm(UserCreationForm):
         if code and not SchoolClass.objects.filter(join_code=code).exists():
             raise forms.ValidationError("No class has that join code. Check it with your teacher.")
         return code
+
+
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """Django's password change, with the old password checked through authenticate() and
+    the request: django-axes then counts a wrong old password as a failed login for this
+    username at this address, and refuses (even the right one) while that pair is locked.
+    Without it a stolen session could guess the password with no limit."""
+
+    def __init__(self, user, *args, request, **kwargs) -> None:
+        self.request = request
+        super().__init__(user, *args, **kwargs)
+
+    def clean_old_password(self) -> str:
+        old_password = self.cleaned_data["old_password"]
+        user = authenticate(self.request, username=self.user.get_username(), password=old_password)
+        if user is None or user.pk != self.user.pk:
+            raise forms.ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old_password
 
 
 class JoinClassForm(forms.Form):
