@@ -24,6 +24,7 @@ from quiz.models import (
     Attempt,
     Choice,
     Enrollment,
+    ManagedAccount,
     Question,
     Quiz,
     QuizQuestion,
@@ -373,15 +374,45 @@ def students_create(*, school_class: SchoolClass, names: Sequence[str]) -> list[
             user.set_password(password)
             user.save()
             Enrollment.objects.create(student=user, school_class=school_class)
+            ManagedAccount.objects.create(user=user, school_class=school_class)
             created.append((user, password))
     return created
 
 
+def student_password_reset_refusal(
+    *, school_class_id: int, managed_by_class_id: int | None
+) -> str | None:
+    """Why this class's teachers may not reset the password of an account managed by the
+    given class (None: it signed up itself), or None if they may."""
+    if managed_by_class_id is None:
+        return "signed up themselves: an admin can reset their password"
+    if managed_by_class_id != school_class_id:
+        return (
+            "account made for another class: that class's teachers or an admin can reset "
+            "their password"
+        )
+    return None
+
+
 def student_password_reset(*, school_class: SchoolClass, student) -> str:
+    """A new password for an account this class made from a list of names. Any other account
+    (self-registered, or made for another class) is refused: whoever may reset a password
+    can sign in as that student."""
     if not Enrollment.objects.filter(school_class=school_class, student=student).exists():
         raise ServiceError("That student is not in this class.")
     if not user_is_student(student):
         raise ServiceError("Only students' passwords can be reset here.")
+    managed_by = (
+        ManagedAccount.objects.filter(user=student)
+        .values_list("school_class_id", flat=True)
+        .first()
+    )
+    refusal = student_password_reset_refusal(
+        school_class_id=school_class.pk, managed_by_class_id=managed_by
+    )
+    if refusal:
+        name = student.get_full_name() or student.username
+        raise ServiceError(f"You can't reset {name}'s password: {refusal}.")
     password = _password_new()
     student.set_password(password)
     student.save(update_fields=["password"])

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -77,7 +77,15 @@ def _own_class(request: HttpRequest, class_id: int) -> SchoolClass:
 def class_detail(request: HttpRequest, class_id: int) -> HttpResponse:
     """The class's teachers: join code, roster and assignments."""
     school_class = _own_class(request, class_id)
-    enrollments = school_class.enrollments.select_related("student").order_by("student__username")
+    enrollments = list(
+        school_class.enrollments.select_related("student")
+        .annotate(managed_by_class_id=F("student__managed_account__school_class_id"))
+        .order_by("student__username")
+    )
+    for enrollment in enrollments:
+        enrollment.reset_refusal = services.student_password_reset_refusal(
+            school_class_id=school_class.pk, managed_by_class_id=enrollment.managed_by_class_id
+        )
     assignments = school_class.assignments.select_related("quiz").order_by("-opens_at")
     return render(
         request,
