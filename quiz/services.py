@@ -192,15 +192,24 @@ def _choices_validated(stem: str, texts: Sequence[str], correct_index: int) -> l
     return texts
 
 
+def question_used_by_others(*, question: Question, teacher) -> bool:
+    """A question in a quiz another teacher made: an edit must not change what it shows."""
+    return question.quizzes.exclude(created_by=teacher).exists()
+
+
 def question_edit(
     *, question: Question, stem: str, choice_texts: Sequence[str], correct_index: int, editor
 ) -> Question:
-    """Change a question's stem and choices. A frozen question is not changed: the edit
-    becomes a new version for future quizzes, and old results keep the old one."""
+    """Change a question's stem and choices. A frozen question, or one in another teacher's
+    quiz, is not changed: the edit becomes a new version (the editor's), the editor's own
+    quizzes nobody has attempted yet switch to it, and every other quiz keeps the old one.
+    A frozen question used only by the editor is superseded (the library offers the new
+    version only); one another teacher uses stays in the library for them, beside the new."""
     texts = _choices_validated(stem, choice_texts, correct_index)
     with transaction.atomic():
         question = Question.objects.select_for_update().get(pk=question.pk)
-        if question_is_frozen(question=question):
+        used_by_others = question_used_by_others(question=question, teacher=editor)
+        if used_by_others or question_is_frozen(question=question):
             target = Question.objects.create(
                 article=question.article,
                 kind=question.kind,
@@ -215,8 +224,14 @@ def question_edit(
                 rank=question.rank,
                 created_by=editor,
             )
-            question.superseded_by = target
-            question.save(update_fields=["superseded_by"])
+            if not used_by_others:
+                question.superseded_by = target
+                question.save(update_fields=["superseded_by"])
+            # The editor expects their own quizzes to show their edit, unless a student has
+            # met the quiz (its results must not change).
+            QuizQuestion.objects.filter(question=question, quiz__created_by=editor).exclude(
+                quiz__assignments__attempts__isnull=False
+            ).update(question=target)
         else:
             target = question
             target.stem = " ".join(stem.split())

@@ -247,16 +247,44 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
     return render(request, template, context)
 
 
-def _card_response(request: HttpRequest, question: Question, **extra) -> HttpResponse:
-    """After an action on one question: the card alone for htmx, else back to the page."""
+def _card_response(
+    request: HttpRequest, question: Question, kept: Question | None = None, **extra
+) -> HttpResponse:
+    """After an action on one question: the card alone for htmx, else back to the page.
+    `kept`: the question this one is a version of, still in the library for other teachers'
+    quizzes: its card comes first, as it is, so the swap does not hide it."""
     if request.htmx:
         question = Question.objects.prefetch_related("choices").get(pk=question.pk)
-        return render(
+        response = render(
             request,
             "quiz/teacher/article_detail.html#question-card",
             {"q": question, "selected": set(), **extra},
         )
+        if kept is not None:
+            kept = Question.objects.prefetch_related("choices").get(pk=kept.pk)
+            before = render(
+                request,
+                "quiz/teacher/article_detail.html#question-card",
+                {"q": kept, "selected": set()},
+            )
+            response.content = before.content + response.content
+        return response
     return redirect(f"{reverse('article-detail', args=[question.article_id])}#q-{question.pk}")
+
+
+def _version_kept(request: HttpRequest, original: Question, edited: Question) -> Question | None:
+    """The original, when the edit made a version and other teachers' quizzes keep it."""
+    if edited.pk != original.pk and services.question_used_by_others(
+        question=original, teacher=request.user
+    ):
+        return original
+    return None
+
+
+KEPT_NOTE = (
+    "Saved as your own version: other teachers' quizzes keep the question as it was, "
+    "and your quizzes not yet attempted use yours."
+)
 
 
 @require_POST
@@ -296,14 +324,16 @@ def question_edit(request: HttpRequest, question_id: int) -> HttpResponse:
         except services.ServiceError as error:
             form.add_error(None, str(error))
         else:
-            note = (
-                "Saved as a new version: students' earlier answers keep the old one."
-                if edited.pk != question.pk
-                else "Saved."
-            )
+            kept = _version_kept(request, question, edited)
+            if kept:
+                note = KEPT_NOTE
+            elif edited.pk != question.pk:
+                note = "Saved as a new version: students' earlier answers keep the old one."
+            else:
+                note = "Saved."
             if not request.htmx:
                 messages.success(request, note)
-            response = _card_response(request, edited, card_note=note)
+            response = _card_response(request, edited, kept=kept, card_note=note)
             if request.htmx:  # the card replaces the whole old card, not just the form
                 response["HX-Retarget"] = f"#q-{question.pk}"
                 response["HX-Reswap"] = "outerHTML"
@@ -323,14 +353,16 @@ def question_distractors(request: HttpRequest, question_id: int) -> HttpResponse
         pk=question_id,
     )
     try:
-        question = services.question_replace_distractors(question=question, editor=request.user)
+        edited = services.question_replace_distractors(question=question, editor=request.user)
     except services.ServiceError as error:
         if not request.htmx:
             messages.error(request, str(error))
         return _card_response(request, question, card_note=str(error))
+    kept = _version_kept(request, question, edited)
+    note = f"New distractors written. {KEPT_NOTE}" if kept else "New distractors written."
     if not request.htmx:
-        messages.success(request, "New distractors written.")
-    return _card_response(request, question, card_note="New distractors written.")
+        messages.success(request, note)
+    return _card_response(request, edited, kept=kept, card_note=note)
 
 
 @require_POST
