@@ -21,6 +21,22 @@ class SignupForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         fields = ("username",)
 
+    def clean_username(self) -> str:
+        # A username must be unique, so sign-up has to say when one is taken; it says so
+        # without naming anyone and offers names that are free, so a student moves on rather
+        # than trying classmates' names (README: "Signing up").
+        username = self.cleaned_data.get("username", "")
+        users = self._meta.model.objects
+        if username and users.filter(username__iexact=username).exists():
+            free = [
+                f"{username}{n}"
+                for n in (7, 12, 23, 42, 88, 2026)
+                if not users.filter(username__iexact=f"{username}{n}").exists()
+            ][:2]
+            example = f", for example {' or '.join(free)}" if free else ""
+            raise forms.ValidationError(f"That username can't be used. Try another{example}.")
+        return username
+
     def clean_join_code(self) -> str:
         code = "".join(self.cleaned_data.get("join_code", "").split()).upper()
         if code and not SchoolClass.objects.filter(join_code=code).exists():
