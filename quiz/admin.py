@@ -16,6 +16,7 @@ from quiz.models import (
     Attempt,
     Choice,
     Enrollment,
+    ManagedAccount,
     Question,
     Quiz,
     QuizQuestion,
@@ -213,6 +214,18 @@ class EnrollmentAdmin(admin.ModelAdmin):
     list_filter = ["school_class"]
     search_fields = ["student__username", "school_class__name"]
     list_select_related = ["student", "school_class"]
+
+
+@admin.register(ManagedAccount)
+class ManagedAccountAdmin(admin.ModelAdmin):
+    """Which class's teachers may give an account a new password; add one to hand an account
+    made before this was recorded back to its class."""
+
+    list_display = ["user", "school_class", "created_at"]
+    list_filter = ["school_class"]
+    search_fields = ["user__username", "school_class__name"]
+    list_select_related = ["user", "school_class"]
+    autocomplete_fields = ["user", "school_class"]
 
 
 @admin.register(Assignment)

@@ -3,7 +3,8 @@
 from datetime import timedelta
 
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth import authenticate
+from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
 from django.utils import timezone
 
 from quiz.models import (
@@ -28,11 +29,47 @@ class SignupForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         fields = ("username",)
 
+    def clean_username(self) -> str:
+        # A username must be unique, so sign-up has to say when one is taken; it says so
+        # without naming anyone and offers names that are free, so a student moves on rather
+        # than trying classmates' names (README: "Signing up").
+        username = self.cleaned_data.get("username", "")
+        users = self._meta.model.objects
+        if username and users.filter(username__iexact=username).exists():
+            free = [
+                f"{username}{n}"
+                for n in (7, 12, 23, 42, 88, 2026)
+                if not users.filter(username__iexact=f"{username}{n}").exists()
+            ][:2]
+            example = f", for example {' or '.join(free)}" if free else ""
+            raise forms.ValidationError(f"That username can't be used. Try another{example}.")
+        return username
+
     def clean_join_code(self) -> str:
         code = "".join(self.cleaned_data.get("join_code", "").split()).upper()
         if code and not SchoolClass.objects.filter(join_code=code).exists():
             raise forms.ValidationError("No class has that join code. Check it with your teacher.")
         return code
+
+
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """Django's password change, with the old password checked through authenticate() and
+    the request: django-axes then counts a wrong old password as a failed login for this
+    username at this address, and refuses (even the right one) while that pair is locked.
+    Without it a stolen session could guess the password with no limit."""
+
+    def __init__(self, user, *args, request, **kwargs) -> None:
+        self.request = request
+        super().__init__(user, *args, **kwargs)
+
+    def clean_old_password(self) -> str:
+        old_password = self.cleaned_data["old_password"]
+        user = authenticate(self.request, username=self.user.get_username(), password=old_password)
+        if user is None or user.pk != self.user.pk:
+            raise forms.ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old_password
 
 
 class JoinClassForm(forms.Form):

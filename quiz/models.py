@@ -294,6 +294,24 @@ TIME_LIMIT_MAX_MINUTES = 24 * 60
 ATTEMPTS_MAX = 20
 
 
+class ManagedAccount(models.Model):
+    """A student account a class's teachers made from a list of names (and so may give a new
+    password). An account without one signed up itself: its password is the student's own,
+    and only an admin may reset it, or a teacher could take it over."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="managed_account"
+    )
+    # Deleting the class leaves the account unmanaged (admin resets only), not deleted.
+    school_class = models.ForeignKey(
+        SchoolClass, on_delete=models.CASCADE, related_name="managed_accounts"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.user} (made for {self.school_class})"
+
+
 class AssignmentQuerySet(models.QuerySet):
     def for_student(self, student) -> "AssignmentQuerySet":
         return self.filter(school_class__enrollments__student=student)

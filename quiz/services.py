@@ -29,6 +29,7 @@ from quiz.models import (
     Attempt,
     Choice,
     Enrollment,
+    ManagedAccount,
     Question,
     Quiz,
     QuizQuestion,
@@ -253,15 +254,24 @@ def _choices_validated(stem: str, texts: Sequence[str], correct_index: int) -> l
     return texts
 
 
+def question_used_by_others(*, question: Question, teacher) -> bool:
+    """A question in a quiz another teacher made: an edit must not change what it shows."""
+    return question.quizzes.exclude(created_by=teacher).exists()
+
+
 def question_edit(
     *, question: Question, stem: str, choice_texts: Sequence[str], correct_index: int, editor
 ) -> Question:
-    """Change a question's stem and choices. A frozen question is not changed: the edit
-    becomes a new version for future quizzes, and old results keep the old one."""
+    """Change a question's stem and choices. A frozen question, or one in another teacher's
+    quiz, is not changed: the edit becomes a new version (the editor's), the editor's own
+    quizzes nobody has attempted yet switch to it, and every other quiz keeps the old one.
+    A frozen question used only by the editor is superseded (the library offers the new
+    version only); one another teacher uses stays in the library for them, beside the new."""
     texts = _choices_validated(stem, choice_texts, correct_index)
     with transaction.atomic():
         question = Question.objects.select_for_update().get(pk=question.pk)
-        if question_is_frozen(question=question):
+        used_by_others = question_used_by_others(question=question, teacher=editor)
+        if used_by_others or question_is_frozen(question=question):
             target = Question.objects.create(
                 article=question.article,
                 kind=question.kind,
@@ -276,8 +286,14 @@ def question_edit(
                 rank=question.rank,
                 created_by=editor,
             )
-            question.superseded_by = target
-            question.save(update_fields=["superseded_by"])
+            if not used_by_others:
+                question.superseded_by = target
+                question.save(update_fields=["superseded_by"])
+            # The editor expects their own quizzes to show their edit, unless a student has
+            # met the quiz (its results must not change).
+            QuizQuestion.objects.filter(question=question, quiz__created_by=editor).exclude(
+                quiz__assignments__attempts__isnull=False
+            ).update(question=target)
         else:
             target = question
             target.stem = " ".join(stem.split())
@@ -494,15 +510,45 @@ def students_create(*, school_class: SchoolClass, names: Sequence[str]) -> list[
             user.set_password(password)
             user.save()
             Enrollment.objects.create(student=user, school_class=school_class)
+            ManagedAccount.objects.create(user=user, school_class=school_class)
             created.append((user, password))
     return created
 
 
+def student_password_reset_refusal(
+    *, school_class_id: int, managed_by_class_id: int | None
+) -> str | None:
+    """Why this class's teachers may not reset the password of an account managed by the
+    given class (None: it signed up itself), or None if they may."""
+    if managed_by_class_id is None:
+        return "signed up themselves: an admin can reset their password"
+    if managed_by_class_id != school_class_id:
+        return (
+            "account made for another class: that class's teachers or an admin can reset "
+            "their password"
+        )
+    return None
+
+
 def student_password_reset(*, school_class: SchoolClass, student) -> str:
+    """A new password for an account this class made from a list of names. Any other account
+    (self-registered, or made for another class) is refused: whoever may reset a password
+    can sign in as that student."""
     if not Enrollment.objects.filter(school_class=school_class, student=student).exists():
         raise ServiceError("That student is not in this class.")
     if not user_is_student(student):
         raise ServiceError("Only students' passwords can be reset here.")
+    managed_by = (
+        ManagedAccount.objects.filter(user=student)
+        .values_list("school_class_id", flat=True)
+        .first()
+    )
+    refusal = student_password_reset_refusal(
+        school_class_id=school_class.pk, managed_by_class_id=managed_by
+    )
+    if refusal:
+        name = student.get_full_name() or student.username
+        raise ServiceError(f"You can't reset {name}'s password: {refusal}.")
     password = _password_new()
     student.set_password(password)
     student.save(update_fields=["password"])

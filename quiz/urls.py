@@ -7,7 +7,11 @@ urlpatterns = [
     path("", public.home, name="home"),
     path("healthz", public.health, name="health"),
     path("accounts/signup/", public.signup, name="signup"),
+    # Before Django's auth URLs, so this one (under the login lockout) wins their name.
+    path("accounts/password_change/", public.password_change, name="password_change"),
     path("accounts/", include("django.contrib.auth.urls")),
+    # The admin's own password change too: no way round the lockout for staff accounts.
+    path("admin/password_change/", public.password_change),
     path("admin/", admin.site.urls),
     # Students
     path("student/", student.dashboard, name="student-dashboard"),

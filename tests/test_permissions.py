@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from quiz import services
+from quiz.models import ManagedAccount
 from tests.conftest import classroom_make, client_for
 from tests.factories import AdminFactory, StudentFactory, TeacherFactory
 
@@ -120,6 +121,8 @@ def test_every_url_has_a_row():
 @pytest.fixture
 def world(db):
     room = classroom_make(students=1)
+    # Made by the class from a list of names, so its teachers may give it a new password.
+    ManagedAccount.objects.create(user=room.students[0], school_class=room.school_class)
     attempt = services.attempt_start(
         assignment=room.assignment, student=room.students[0], now=timezone.now()
     )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from quiz import services
 from quiz.models import Enrollment, Question, Response
 from tests.conftest import client_for
-from tests.factories import StudentFactory
+from tests.factories import PASSWORD, SchoolClassFactory, StudentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +34,8 @@ def test_accounts_from_a_pasted_list_of_names_with_login_cards(classroom):
     assert password not in user.password
 
 
-def test_reset_one_students_password(classroom):
-    student = classroom.students[0]
+def test_reset_the_password_of_an_account_the_class_made(classroom):
+    [(student, _)] = services.students_create(school_class=classroom.school_class, names=["Ada"])
     old_hash = student.password
     response = client_for(classroom.teacher).post(
         reverse("class-student-password", args=[classroom.school_class.pk, student.pk])
@@ -101,3 +101,41 @@ def test_an_empty_list_gives_a_clear_message(classroom):
         follow=True,
     )
     assert "This field is required" in response.content.decode()
+
+
+def test_teacher_cannot_reset_the_password_of_a_student_who_signed_up_themselves(classroom):
+    self_registered = classroom.students[0]  # signed up and joined with the code
+    client = client_for(classroom.teacher)
+    response = client.post(
+        reverse("class-student-password", args=[classroom.school_class.pk, self_registered.pk]),
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "signed up themselves: an admin can reset their password" in page
+    assert "<dt>Password</dt>" not in page
+    self_registered.refresh_from_db()
+    assert self_registered.check_password(PASSWORD)
+
+
+def test_teacher_cannot_reset_an_account_another_class_made(classroom):
+    other_class = SchoolClassFactory()
+    [(student, _)] = services.students_create(school_class=other_class, names=["Ben Ode"])
+    services.class_join(student=student, join_code=classroom.school_class.join_code)
+    with pytest.raises(services.ServiceError, match="made for another class"):
+        services.student_password_reset(school_class=classroom.school_class, student=student)
+
+
+def test_roster_offers_new_password_only_for_accounts_the_class_made(classroom):
+    [(made, _)] = services.students_create(school_class=classroom.school_class, names=["Cy"])
+    page = client_for(classroom.teacher).get(
+        reverse("class-detail", args=[classroom.school_class.pk])
+    )
+    html = page.content.decode()
+    reset_url = reverse("class-student-password", args=[classroom.school_class.pk, made.pk])
+    assert reset_url in html
+    for signed_up in classroom.students:
+        url = reverse("class-student-password", args=[classroom.school_class.pk, signed_up.pk])
+        assert url not in html
+    assert html.count("signed up themselves: an admin can reset their password") == len(
+        classroom.students
+    )

@@ -1,14 +1,15 @@
 """Pages for everyone: the front door, sign-up, and the health check."""
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
 from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from quiz import services
-from quiz.forms import SignupForm
+from quiz.forms import SignupForm, ThrottledPasswordChangeForm
 
 
 @require_GET
@@ -51,3 +52,16 @@ def signup(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Welcome! Join a class with the code your teacher gives you.")
         return redirect("student-dashboard")
     return render(request, "registration/signup.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def password_change(request: HttpRequest) -> HttpResponse:
+    """Anyone signed in: change their own password. Wrong old passwords count toward the
+    login lockout; once locked, django-axes' middleware answers 429 as it does for login."""
+    form = ThrottledPasswordChangeForm(request.user, request.POST or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        update_session_auth_hash(request, user)  # stay signed in on this device
+        return redirect("password_change_done")
+    return render(request, "registration/password_change_form.html", {"form": form})

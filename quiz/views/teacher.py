@@ -4,12 +4,12 @@ Every view is for members of the Teachers group; a teacher sees only their own c
 quizzes and assignments (anything else is a 404). The article library is shared.
 """
 
-import csv
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,6 +28,7 @@ from quiz.forms import (
 )
 from quiz.models import Article, Assignment, Attempt, Question, Quiz, Response, SchoolClass
 from quiz.results import distribution_bars, quiz_class_comparison, results_for_assignment
+from quiz.spreadsheets import CsvWriter
 from quiz.views.access import teacher_required
 
 MORE_QUESTIONS = 80
@@ -75,7 +76,15 @@ def _own_class(request: HttpRequest, class_id: int) -> SchoolClass:
 def class_detail(request: HttpRequest, class_id: int) -> HttpResponse:
     """The class's teachers: join code, roster and assignments."""
     school_class = _own_class(request, class_id)
-    enrollments = school_class.enrollments.select_related("student").order_by("student__username")
+    enrollments = list(
+        school_class.enrollments.select_related("student")
+        .annotate(managed_by_class_id=F("student__managed_account__school_class_id"))
+        .order_by("student__username")
+    )
+    for enrollment in enrollments:
+        enrollment.reset_refusal = services.student_password_reset_refusal(
+            school_class_id=school_class.pk, managed_by_class_id=enrollment.managed_by_class_id
+        )
     assignments = school_class.assignments.select_related("quiz").order_by("-opens_at")
     return render(
         request,
@@ -246,16 +255,44 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
     return render(request, template, context)
 
 
-def _card_response(request: HttpRequest, question: Question, **extra) -> HttpResponse:
-    """After an action on one question: the card alone for htmx, else back to the page."""
+def _card_response(
+    request: HttpRequest, question: Question, kept: Question | None = None, **extra
+) -> HttpResponse:
+    """After an action on one question: the card alone for htmx, else back to the page.
+    `kept`: the question this one is a version of, still in the library for other teachers'
+    quizzes: its card comes first, as it is, so the swap does not hide it."""
     if request.htmx:
         question = Question.objects.prefetch_related("choices").get(pk=question.pk)
-        return render(
+        response = render(
             request,
             "quiz/teacher/article_detail.html#question-card",
             {"q": question, "selected": set(), **extra},
         )
+        if kept is not None:
+            kept = Question.objects.prefetch_related("choices").get(pk=kept.pk)
+            before = render(
+                request,
+                "quiz/teacher/article_detail.html#question-card",
+                {"q": kept, "selected": set()},
+            )
+            response.content = before.content + response.content
+        return response
     return redirect(f"{reverse('article-detail', args=[question.article_id])}#q-{question.pk}")
+
+
+def _version_kept(request: HttpRequest, original: Question, edited: Question) -> Question | None:
+    """The original, when the edit made a version and other teachers' quizzes keep it."""
+    if edited.pk != original.pk and services.question_used_by_others(
+        question=original, teacher=request.user
+    ):
+        return original
+    return None
+
+
+KEPT_NOTE = (
+    "Saved as your own version: other teachers' quizzes keep the question as it was, "
+    "and your quizzes not yet attempted use yours."
+)
 
 
 @require_POST
@@ -295,14 +332,16 @@ def question_edit(request: HttpRequest, question_id: int) -> HttpResponse:
         except services.ServiceError as error:
             form.add_error(None, str(error))
         else:
-            note = (
-                "Saved as a new version: students' earlier answers keep the old one."
-                if edited.pk != question.pk
-                else "Saved."
-            )
+            kept = _version_kept(request, question, edited)
+            if kept:
+                note = KEPT_NOTE
+            elif edited.pk != question.pk:
+                note = "Saved as a new version: students' earlier answers keep the old one."
+            else:
+                note = "Saved."
             if not request.htmx:
                 messages.success(request, note)
-            response = _card_response(request, edited, card_note=note)
+            response = _card_response(request, edited, kept=kept, card_note=note)
             if request.htmx:  # the card replaces the whole old card, not just the form
                 response["HX-Retarget"] = f"#q-{question.pk}"
                 response["HX-Reswap"] = "outerHTML"
@@ -600,7 +639,7 @@ def assignment_results_csv(request: HttpRequest, assignment_id: int) -> HttpResp
     services.attempt_close_overdue(now=timezone.now(), assignment=assignment)
     results = results_for_assignment(assignment=assignment)
     response = _csv_response(f"results-assignment-{assignment.pk}.csv")
-    writer = csv.writer(response)
+    writer = CsvWriter(response)
     writer.writerow(
         ["student", "name", "status", "score", "out of", "minutes taken"]
         + [f"Q{column.number}" for column in results.questions]
@@ -629,6 +668,11 @@ def _csv_response(filename: str) -> HttpResponse:
     return response
 
 
+def _two_places(value: float | None) -> Decimal | str:
+    """A computed figure as a number cell (two decimals), or an empty cell."""
+    return "" if value is None else Decimal(f"{value:.2f}")
+
+
 @require_GET
 @teacher_required
 def assignment_items_csv(request: HttpRequest, assignment_id: int) -> HttpResponse:
@@ -637,7 +681,7 @@ def assignment_items_csv(request: HttpRequest, assignment_id: int) -> HttpRespon
     services.attempt_close_overdue(now=timezone.now(), assignment=assignment)
     results = results_for_assignment(assignment=assignment)
     response = _csv_response(f"item-analysis-assignment-{assignment.pk}.csv")
-    writer = csv.writer(response)
+    writer = CsvWriter(response)
     writer.writerow(
         ["question", "stem", "answered", "facility", "discrimination", "key"]
         + [f"chose {letter}" for letter in "ABCDE"]
@@ -651,8 +695,8 @@ def assignment_items_csv(request: HttpRequest, assignment_id: int) -> HttpRespon
                 f"Q{column.number}",
                 column.question.stem,
                 column.answered,
-                "" if column.facility is None else f"{column.facility:.2f}",
-                "" if column.discrimination is None else f"{column.discrimination:.2f}",
+                _two_places(column.facility),
+                _two_places(column.discrimination),
                 key,
             ]
             + [counts.get(letter, "") for letter in "ABCDE"]
