@@ -75,7 +75,8 @@ _REPORTER_LEFT = re.compile(r"\b(?:said|says|told|added|reported|announced)\?$")
 # moved into the middle of a phrase the parser cut wrongly.
 _FUSED_HOW_MANY = re.compile(
     r"\b(?:the|a|an|of the|his|her|their|its) how (?:many|much)\b"
-    r"|\bhow (?:many|much) (?:of|the|a|an|and|or|to|in|on|\w+est)\b",
+    r"|\bhow (?:many|much) (?:of|the|a|an|and|or|to|in|on|\w+est)\b"
+    r"|\bhow many [a-z]+[^s\W] of\b",
     re.IGNORECASE,
 )
 MAX_STEM_WORDS = 40  # longer, and a reader loses the question inside it
@@ -186,7 +187,9 @@ PHRASE_TYPES = ("CAUSE", "CAUSE_ING", "CAUSE_TO", "CAUSE_CLAUSE", "MANNER")
 NAME_TYPES = ("PERSON", "ORG", "FAC", "EVENT", "NORP")
 
 
-_ONE_MANY = re.compile(r"\b(?:one|1)\s+(?!of\b|in\b)[a-z]+[^s]s\b")
+_ONE_MANY = re.compile(
+    r"\b(?:one|1)\s+(?!of\b|in\b)(?:[a-z]+[^s]s|children|people|men|women|feet|teeth)\b"
+)
 
 
 def _initials(text: str) -> str:

@@ -1,0 +1,258 @@
+"""The verify stage (each finished item re-read) and the select stage (the first ten as a set),
+one rule a test, on short texts written for the test."""
+
+from quiz.generation.analyse import analyse
+from quiz.generation.rank import Draft, article_focus, side_detail
+from quiz.generation.select import FIRST, gives_away, select
+from quiz.generation.verify import distractor_problem, paraphrase, question_problem, stem_problem
+
+PEOPLE = (
+    "Mayor Helen Okafor opened the new library in Northbridge on Monday. "
+    "Council leader David Brandt said the building cost 12 million pounds. "
+    "Architect Priya Raman designed the reading room around an old oak tree. "
+    "Okafor thanked Brandt and Raman for their work. "
+    "The Northbridge Council approved the plan in 2023 after a long public debate."
+)
+
+
+def test_a_stem_with_a_question_word_inside_a_phrase_is_refused() -> None:
+    assert stem_problem("Spurs, having lost eight of the how many games, have been awful?")
+    assert stem_problem("The ship sank in how many block of the harbour?")
+    assert stem_problem("How many games did the team win last season?") is None
+
+
+def test_a_stem_asking_two_things_is_refused() -> None:
+    assert stem_problem("How many people died in which city after the storm last week?")
+
+
+def test_a_stem_with_two_gaps_or_a_gap_in_a_question_is_refused() -> None:
+    assert stem_problem("The _____ met the _____ in the final on Sunday.")
+    assert stem_problem("Who met the _____ in the final on Sunday?")
+
+
+def test_a_stem_too_long_to_read_as_one_question_is_refused() -> None:
+    stem = "Who " + " ".join(["walked"] * 45) + "?"
+    assert stem_problem(stem) == "too long to read as one question"
+
+
+def test_two_names_of_one_thing_are_a_paraphrase() -> None:
+    assert paraphrase("Department of Homeland Security", "Homeland Security Department")
+    assert paraphrase("DHS", "Department Homeland Security")
+    assert not paraphrase("Department of Homeland Security", "Department of Health")
+
+
+def test_a_paraphrase_of_the_key_is_no_distractor() -> None:
+    analysis = analyse(PEOPLE)
+    problem = distractor_problem(
+        answer="Northbridge Council",
+        answer_type="ORG",
+        distractor="Council of Northbridge",
+        stem="Which organisation approved the plan in 2023?",
+        analysis=analysis,
+    )
+    assert problem == "a paraphrase of the key"
+
+
+def test_page_furniture_is_no_distractor() -> None:
+    analysis = analyse(PEOPLE)
+    problem = distractor_problem(
+        answer="David Brandt",
+        answer_type="PERSON",
+        distractor="Share On Facebook",
+        stem="Who said the building cost 12 million pounds?",
+        analysis=analysis,
+    )
+    assert problem == "page furniture"
+
+
+def test_a_person_is_no_stand_in_for_a_body() -> None:
+    analysis = analyse(PEOPLE)
+    problem = distractor_problem(
+        answer="Northbridge Council",
+        answer_type="ORG",
+        distractor="Helen Okafor",
+        stem="Which organisation approved the plan in 2023?",
+        analysis=analysis,
+    )
+    assert problem == "a person offered for a body"
+
+
+def test_a_fragment_of_another_sentence_is_no_cause() -> None:
+    analysis = analyse(PEOPLE)
+    problem = distractor_problem(
+        answer="to keep the old oak tree",
+        answer_type="CAUSE_TO",
+        distractor="to do just that",
+        stem="Why was the reading room designed around the oak?",
+        analysis=analysis,
+    )
+    assert problem == "a fragment of another sentence"
+
+
+def test_one_with_a_plural_noun_is_no_choice() -> None:
+    analysis = analyse(PEOPLE)
+    problem = distractor_problem(
+        answer="at least three children",
+        answer_type="NUMBER",
+        distractor="at least one children",
+        stem="How many children died in custody?",
+        analysis=analysis,
+    )
+    assert problem == "one with a plural noun"
+
+
+def test_which_organisation_over_a_person_is_refused() -> None:
+    analysis = analyse(PEOPLE)
+    problem = question_problem(
+        stem="Which organisation said the building cost 12 million pounds?",
+        answer="David Brandt",
+        answer_type="ORG",
+        distractors=("Northbridge Council", "Library Trust", "City Hall"),
+        evidence="Council leader David Brandt said the building cost 12 million pounds.",
+        analysis=analysis,
+    )
+    assert problem == "the answer is not a organisation"
+
+
+def test_which_country_over_a_territory_is_refused() -> None:
+    analysis = analyse(PEOPLE)
+    problem = question_problem(
+        stem="The team flew to which country for the final round?",
+        answer="Patagonia",
+        answer_type="COUNTRY",
+        distractors=("Chile", "Peru", "Brazil"),
+        evidence="The team flew to Patagonia for the final round.",
+        analysis=analysis,
+    )
+    assert problem == "the answer is not a country"
+
+
+def test_invented_people_beside_real_ones_are_refused() -> None:
+    analysis = analyse(PEOPLE)
+    problem = question_problem(
+        stem="Who designed the reading room around an old oak tree?",
+        answer="Priya Raman",
+        answer_type="PERSON",
+        distractors=("Helen Okafor", "Maria Lindqvist", "Tomasz Nowicki"),
+        evidence="Architect Priya Raman designed the reading room around an old oak tree.",
+        analysis=analysis,
+    )
+    assert problem == "invented people beside a real one"
+    kept = question_problem(
+        stem="Who designed the reading room around an old oak tree?",
+        answer="Priya Raman",
+        answer_type="PERSON",
+        distractors=("Helen Okafor", "David Brandt", "Tomasz Nowicki"),
+        evidence="Architect Priya Raman designed the reading room around an old oak tree.",
+        analysis=analysis,
+    )
+    assert kept is None
+
+
+def draft(stem: str, answer: str, sentence: int, score: float, minor: str = "") -> Draft:
+    return Draft(
+        kind="who",
+        stem=stem,
+        answer=answer,
+        distractors=("Ann Lee", "Bo Chan", "Cy Dove"),
+        sentence=sentence,
+        evidence=stem,
+        evidence_start=0,
+        evidence_end=len(stem),
+        answer_type="PERSON",
+        score=score,
+        pronoun=False,
+        minor=minor,
+    )
+
+
+def many_drafts(count: int) -> list[Draft]:
+    return [
+        draft(f"Who won prize number {n} at the county show?", f"Ann Winner{n}", n, 1.0)
+        for n in range(count)
+    ]
+
+
+def test_the_first_ten_take_one_question_per_sentence() -> None:
+    pool = [
+        *many_drafts(12),
+        draft("Who judged prize number 0 at the county show?", "Judge Zero", 0, 9.0),
+    ]
+    chosen = select(pool, 20)
+    assert len({d.sentence for d in chosen[:FIRST]}) == FIRST
+    assert "Judge Zero" in [d.answer for d in chosen]  # still in the pool, after the ten
+
+
+def test_no_stem_in_the_first_ten_holds_another_ones_answer() -> None:
+    leader = draft("Who leads the Blue Party?", "Ada Quill", 20, 9.0)
+    telling = draft("Which party does Ada Quill lead in the council?", "Blue Party", 21, 8.0)
+    assert gives_away(leader, telling)
+    chosen = select([leader, telling, *many_drafts(12)], 20)
+    first = chosen[:FIRST]
+    assert not (leader in first and telling in first)
+
+
+def test_side_details_come_after_the_main_points() -> None:
+    weekday = draft("On which day did the show open?", "Monday", 30, 9.0, minor="a weekday")
+    chosen = select([weekday, *many_drafts(12)], 20)
+    assert weekday not in chosen[:FIRST] and weekday in chosen
+
+
+def test_a_short_pool_still_takes_its_side_details() -> None:
+    weekday = draft("On which day did the show open?", "Monday", 30, 9.0, minor="a weekday")
+    chosen = select([weekday, *many_drafts(3)], 20)
+    assert weekday in chosen
+
+
+def focus_and_detail(text: str, title: str, answer: str, answer_type: str, stem: str) -> str:
+    analysis = analyse(text)
+    focus = article_focus(analysis, title)
+    start = text.index(answer)
+    sentence = next(s.index for s in analysis.sentences if s.start <= start < s.end)
+    return side_detail(
+        focus,
+        analysis,
+        answer=answer,
+        stem=stem,
+        answer_type=answer_type,
+        sentence=sentence,
+        answer_start=start,
+        answer_end=start + len(answer),
+        evidence=analysis.body[
+            analysis.sentences[sentence].start : analysis.sentences[sentence].end
+        ],
+        sector=None,
+    )
+
+
+def test_a_quoted_source_is_a_side_detail() -> None:
+    text = (
+        "The river burst its banks in Eastford after three days of rain. "
+        "Hundreds of homes were flooded. "
+        '"It was the worst night in living memory," said Tom Abbott, a local shopkeeper.'
+    )
+    detail = focus_and_detail(text, "Floods in Eastford", "Tom Abbott", "PERSON", "Who said?")
+    assert detail == "a source quoted"
+
+
+def test_the_headlines_own_subject_is_a_side_detail() -> None:
+    text = (
+        "Sudan has agreed a ceasefire with rebel groups in the west of the country. "
+        "The deal was signed in Juba after two weeks of talks. "
+        "Aid agencies said food could now reach 40,000 people."
+    )
+    detail = focus_and_detail(
+        text, "Sudan agrees ceasefire", "Sudan", "COUNTRY", "Which country agreed a ceasefire?"
+    )
+    assert detail == "in the headline"
+
+
+def test_a_weekday_is_a_side_detail() -> None:
+    text = (
+        "The museum reopened on Tuesday after a two-year renovation that cost 8 million euros. "
+        "Visitors queued around the block."
+    )
+    detail = focus_and_detail(
+        text, "Museum reopens", "Tuesday", "DATE", "When did the museum reopen?"
+    )
+    assert detail == "a weekday"
