@@ -256,3 +256,25 @@ def test_a_weekday_is_a_side_detail() -> None:
         text, "Museum reopens", "Tuesday", "DATE", "When did the museum reopen?"
     )
     assert detail == "a weekday"
+
+
+def test_a_month_alone_is_a_side_detail() -> None:
+    text = (
+        "The council will close the old ferry in March after 90 years of service. "
+        "A new bridge will carry 20,000 cars a day."
+    )
+    detail = focus_and_detail(text, "Ferry to close", "March", "DATE", "When will it close?")
+    assert detail == "a month"
+
+
+def test_a_name_the_article_keeps_repeating_is_its_subject() -> None:
+    text = (
+        "Kenya has launched a new census of its elephants. "
+        "Rangers in Kenya counted 36,000 animals last year. "
+        "Officials in Kenya hope the figure will rise. "
+        "Tanzania, next door, counts its herds every three years."
+    )
+    detail = focus_and_detail(
+        text, "A count of elephants", "Kenya", "COUNTRY", "Which country counted 36,000 animals?"
+    )
+    assert detail == "the article's own subject"

@@ -114,10 +114,11 @@ def article_focus(analysis: Analysis, title: str = "") -> ArticleFocus:
         weight = sum(min(counts[lemma], 4) for lemma in lemmas & topics)
         raw.append(weight / max(len(lemmas), 4) ** 0.5 if sentence.usable else 0.0)
     top = max(raw, default=0.0) or 1.0
-    subjects: set[str] = set()
-    ranked = analysis.mentions.most_common(2)
-    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        subjects.add(ranked[0][0])
+    # The names the article keeps coming back to (its most repeated, and any other nearly as
+    # repeated): asking "which country" of an article about that country tests nothing.
+    ranked = analysis.mentions.most_common(3)
+    most = ranked[0][1] if ranked else 0
+    subjects = {key for key, n in ranked if n >= 3 and n * 2 >= most * 1.5}
     return ArticleFocus(
         headline=headline,
         subjects=frozenset(subjects),
@@ -130,6 +131,11 @@ _REPORTING = {
     "report", "confirm", "claim", "argue", "warn", "suggest", "insist",
 }  # fmt: skip
 _WEEKDAY = re.compile(r"^(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
+_MONTH = re.compile(
+    r"^(?:in |on |last |next |early |late )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?$",
+    re.IGNORECASE,
+)
 _STREET_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w.]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive)\b"
 )
@@ -202,6 +208,8 @@ def side_detail(
         return "a time of day"
     if answer_type == "DATE" and _WEEKDAY.match(text):
         return "a weekday"
+    if answer_type == "DATE" and _MONTH.match(text):
+        return "a month"
     if answer_type in ("NUMBER", "QUANTITY"):
         after = analysis.body[answer_end : answer_end + 60]
         if _STREET_AFTER.match(after):
