@@ -25,7 +25,7 @@ def join_code_new() -> str:
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
 
 
-CHOICE_TOKEN_PATTERN = r"[A-Za-z0-9_-]{1,32}"  # noqa: S105 - a pattern, not a secret
+CHOICE_TOKEN_PATTERN = r"[A-Za-z0-9_-]{1,32}"  # noqa: S105  # nosec B105 - a pattern, not a secret
 
 
 def choice_tokens_new(choice_order: dict[str, list[int]]) -> dict[str, dict[str, int]]:
