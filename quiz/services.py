@@ -142,21 +142,11 @@ def article_generate_questions(*, article_id: int, max_questions: int = 40) -> i
     """
     # Imported here so that only processes that write questions load spaCy.
     from quiz import generation
-    from quiz.generation.clean import text_capped
 
     Article.objects.filter(pk=article_id).update(
         generation_state=Article.GenerationState.RUNNING, generation_error=""
     )
     article = Article.objects.get(pk=article_id)
-    read_words = len(text_capped(article.body).split())
-    total_words = len(article.body.split())
-    note = ""
-    if read_words < total_words:
-        note = (
-            f"This article is long ({total_words:,} words): questions were written from its "
-            f"first {read_words:,} words only. Students still see the whole text; write your "
-            "own questions on the rest."
-        )
     try:
         result = generation.generate_questions(
             article.body, title=article.title, max_questions=max_questions
@@ -167,6 +157,15 @@ def article_generate_questions(*, article_id: int, max_questions: int = 40) -> i
             generation_error=f"The question writer failed: {error}",
         )
         raise
+    # The writer reads a very long text's beginning only (its word count is of what it read).
+    total_words = len(article.body.split())
+    note = ""
+    if result.word_count < total_words:
+        note = (
+            f"This article is long ({total_words:,} words): questions were written from its "
+            f"first {result.word_count:,} words only. Students still see the whole text; write "
+            "your own questions on the rest."
+        )
     with transaction.atomic():
         existing = set(article.questions.values_list("stem", flat=True))
         next_rank = article.questions.order_by("-rank").values_list("rank", flat=True).first() or 0

@@ -221,7 +221,6 @@ def focus_and_detail(text: str, title: str, answer: str, answer_type: str, stem:
         evidence=analysis.body[
             analysis.sentences[sentence].start : analysis.sentences[sentence].end
         ],
-        sector=None,
     )
 
 

@@ -666,7 +666,7 @@ def acceptable(
     # A name among names: a lower-case word or "May" would stand out as the odd one.
     if taken and looks_proper(taken[0][0]) and not looks_proper(candidate):
         return False
-    if any(_aliases(candidate, text) for text, _ in taken):
+    if any(aliases(candidate, text) for text, _ in taken):
         return False  # "IFF" beside "International Finance Facility" is the same body
     return not any(contains(q, p) or contains(p, q) for _, q in taken)
 
@@ -684,7 +684,7 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in words if w.lower() not in _INITIAL_SKIP).upper()
 
 
-def _aliases(a: str, b: str) -> bool:
+def aliases(a: str, b: str) -> bool:
     """One is the other's initials ("IFF", "International Finance Facility")."""
     for short, long in ((a, b), (b, a)):
         word = short.strip()

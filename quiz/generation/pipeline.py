@@ -22,7 +22,6 @@ from .distractors import (
     country_of,
     distractors,
     fine_type,
-    organisation_sector,
     sport_of,
     stable_hash,
 )
@@ -40,7 +39,7 @@ from .rank import (
 )
 from .select import select
 from .stems import SUBJECT_DEPS
-from .verify import distractor_problem, paraphrase, question_problem, stem_problem, words
+from .verify import fitting_distractors, question_problem, stem_problem, words
 
 GENERATOR_VERSION = "2026.12.02"
 NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
@@ -382,25 +381,13 @@ def _draft(
         if not (set(words(w)) - _SMALL) <= stem_words
         and not (candidate.answer_type == "PERSON" and words(w) and words(w)[-1] in stem_words)
     ]
-    wrong = [
-        w
-        for w in wrong
-        if distractor_problem(
-            answer=candidate.answer,
-            answer_type=candidate.answer_type,
-            distractor=w,
-            stem=candidate.stem,
-            analysis=analysis,
-        )
-        is None
-    ]
-    # Stand-ins that name one thing twice ("DHS", "Department of Homeland Security"): the
-    # first stays.
-    distinct: list[str] = []
-    for w in wrong:
-        if not any(paraphrase(w, kept) for kept in distinct):
-            distinct.append(w)
-    wrong = distinct[:3]
+    wrong = fitting_distractors(
+        answer=candidate.answer,
+        answer_type=candidate.answer_type,
+        candidates=wrong,
+        stem=candidate.stem,
+        analysis=analysis,
+    )[:3]
     if len(wrong) < 3:
         return None
     if question_problem(
@@ -423,9 +410,6 @@ def _draft(
         answer_start=candidate.answer_start,
         answer_end=candidate.answer_end,
         evidence=evidence,
-        sector=organisation_sector(candidate.answer, evidence)
-        if candidate.answer_type == "ORG"
-        else None,
     )
     return Draft(
         kind=candidate.kind,

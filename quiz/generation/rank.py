@@ -7,8 +7,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.tokens import Span, Token
+
 from .analyse import Analysis, entity_key
-from .distractors import fold, phrase
+from .distractors import fold, organisation_sector, phrase
 from .stems import PRONOUNS
 
 # A real question reads better than a cloze; kinds in order of how much a teacher values them.
@@ -86,7 +88,7 @@ class ArticleFocus:
     centrality: tuple[float, ...]
 
 
-def _lemmas(tokens) -> set[str]:
+def _lemmas(tokens: Span) -> set[str]:
     return {
         t.lemma_.casefold()
         for t in tokens
@@ -144,7 +146,7 @@ _DISTANCE = re.compile(
 )
 
 
-def _answer_root(analysis: Analysis, sentence_index: int, start: int, end: int):
+def _answer_root(analysis: Analysis, sentence_index: int, start: int, end: int) -> Token | None:
     """The token heading the answer's words in its sentence's parse, or None."""
     sentence = analysis.sentences[sentence_index]
     span = sentence.span
@@ -168,7 +170,7 @@ def _only_quoted(analysis: Analysis, sentence_index: int, start: int, end: int) 
     head = root.head
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _REPORTING:
         return True
-    return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+    return _according_to(root)
 
 
 def _told_to(analysis: Analysis, sentence_index: int, start: int, end: int) -> bool:
@@ -176,10 +178,13 @@ def _told_to(analysis: Analysis, sentence_index: int, start: int, end: int) -> b
     root = _answer_root(analysis, sentence_index, start, end)
     if root is None:
         return False
-    head = root.head
-    if root.dep_ in ("dobj", "dative") and head.lemma_ == "tell":
+    if root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell":
         return True
-    return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+    return _according_to(root)
+
+
+def _according_to(root: Token) -> bool:
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
 
 
 _SOURCE_ROLES = re.compile(
@@ -200,7 +205,6 @@ def side_detail(
     answer_start: int,
     answer_end: int,
     evidence: str,
-    sector: str | None,
 ) -> str:
     """Why a question is trivia for a quiz's first ten, or "" when it asks a main point."""
     text = answer.strip()
@@ -217,7 +221,8 @@ def side_detail(
         if _DISTANCE.search(text):
             return "a distance"
     if answer_type == "ORG" and (
-        sector == "news" or _told_to(analysis, sentence, answer_start, answer_end)
+        organisation_sector(text, evidence) == "news"
+        or _told_to(analysis, sentence, answer_start, answer_end)
     ):
         return "the outlet that reported it"
     key = entity_key(text)

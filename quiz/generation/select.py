@@ -36,7 +36,7 @@ PRONOUN_COST = 0.5
 # Questions on common noun phrases ("a high-level isolation unit") can only take other phrases
 # of the article as stand-ins, the weakest kind: they fill at most this share of a pool.
 THING_SHARE = 0.15
-MIN_POOL = 10  # a quiz takes ten
+MIN_POOL = FIRST  # a quiz takes ten
 MAX_PER_ANSWER = 3  # questions with one answer in a pool: "Paris" a fourth time teaches nothing
 _FAMILY_PENALTY = {"time": 1.0}
 
@@ -142,8 +142,8 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
     while remaining and len(chosen) < limit:
         best_index = -1
         best_value = float("-inf")
-        pronoun_room = pronoun_count + 1 <= PRONOUN_SHARE * max(len(chosen) + 1, 10)
-        thing_room = relaxed or thing_count + 1 <= THING_SHARE * max(len(chosen) + 1, 10)
+        pronoun_room = pronoun_count + 1 <= PRONOUN_SHARE * max(len(chosen) + 1, FIRST)
+        thing_room = relaxed or thing_count + 1 <= THING_SHARE * max(len(chosen) + 1, FIRST)
         for index, draft in enumerate(remaining):
             if draft.pronoun and not pronoun_room:
                 continue  # kept for later, when the pool is big enough to carry one more
@@ -173,7 +173,7 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
                 * per_type[_type_family(draft.answer_type)]
             )
             # A quiz takes the first ten: let them ask about ten different things.
-            if len(chosen) < 10:
+            if len(chosen) < FIRST:
                 value -= SPREAD * per_part[part(draft)]
                 if per_answer[key]:
                     value -= 100

@@ -3,8 +3,9 @@
 Writing and distractors work one fact at a time; this stage looks at the finished item as a
 teacher would: one readable question, the kind a "which X" names, choices of one kind that
 fit the slot, none invented beside real ones, none a paraphrase of the key. It refuses; it
-never rewrites. Two entry points: `distractor_problem` for each stand-in while they are
-chosen, `question_problem` for the whole item.
+never rewrites. In the order it runs: `stem_problem` before stand-ins are sought,
+`fitting_distractors` (`distractor_problem` for each) while they are chosen, and
+`question_problem` for the whole item.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .analyse import Analysis, entity_key
-from .distractors import contains, country_of, fold, phrase
+from .distractors import aliases, contains, country_of, fold, phrase
 from .stems import PRONOUNS
 
 _ALL_OF = re.compile(r"\b(?:all|none|both) of (?:the )?(?:above|these)\b")
@@ -79,6 +80,7 @@ _FUSED_HOW_MANY = re.compile(
     r"|\bhow many [a-z]+[^s\W] of\b",
     re.IGNORECASE,
 )
+_OPEN_ASKS = re.compile(r"\bhow (?:many|much)\b|\bwhich \w+", re.IGNORECASE)
 MAX_STEM_WORDS = 40  # longer, and a reader loses the question inside it
 
 
@@ -112,10 +114,7 @@ def stem_problem(stem: str) -> str | None:
         relative = _RELATIVE_WH.findall(stem)
         if asks and len(asks) == len(relative) and not stem.startswith("According"):
             return "no question word"
-        open_asks = [
-            a for a in re.findall(r"\bhow (?:many|much)\b|\bwhich \w+", stem, re.IGNORECASE)
-        ]
-        if len(open_asks) > 1:
+        if len(_OPEN_ASKS.findall(stem)) > 1:
             return "two questions in one"
     if stem.startswith("What ") and len(stem.split()) <= 4:
         return "too short to say what it asks"
@@ -146,7 +145,10 @@ def is_person(analysis: Analysis, text: str) -> bool:
         return True
     surname = key.split()[-1] if key.split() else key
     full = analysis.person_full.get(surname, "")
-    return bool(full) and entity_key(full) == key or len(full.split()) > 1 and key == surname
+    if not full:
+        return False
+    # The full name itself, or the surname of someone the article names in full.
+    return entity_key(full) == key or (len(full.split()) > 1 and key == surname)
 
 
 def _wrong_for_which(noun: str, text: str, analysis: Analysis) -> bool:
@@ -159,9 +161,7 @@ def _wrong_for_which(noun: str, text: str, analysis: Analysis) -> bool:
         return bool(_NOT_BODIES.search(text))  # ships, journals, prizes, events
     if noun == "country":
         return country_of(text) is None  # a territory or a region is no country
-    if noun == "city":
-        return country_of(text) is not None or is_person(analysis, text)
-    if noun == "state":
+    if noun in ("city", "state"):
         return country_of(text) is not None or is_person(analysis, text)
     return False
 
@@ -192,10 +192,6 @@ _ONE_MANY = re.compile(
 )
 
 
-def _initials(text: str) -> str:
-    return "".join(w[0] for w in text.split() if w[:1].isupper())
-
-
 def paraphrase(a: str, b: str) -> bool:
     """Two choices that name one thing: the same content words in another order
     ("Homeland Security Department"), or one the initials of the other ("DHS")."""
@@ -204,11 +200,7 @@ def paraphrase(a: str, b: str) -> bool:
         return True
     if len(wa) >= 2 and len(wb) >= 2 and len(wa & wb) / len(wa | wb) >= 0.75:
         return True
-    for short, long in ((a, b), (b, a)):
-        letters = short.replace(".", "").strip()
-        if letters.isupper() and 2 <= len(letters) <= 6 and letters == _initials(long):
-            return True
-    return False
+    return aliases(a, b)
 
 
 def _in_article(analysis: Analysis, name: str) -> bool:
@@ -245,6 +237,25 @@ def distractor_problem(
     return None
 
 
+def fitting_distractors(
+    *, answer: str, answer_type: str, candidates: list[str], stem: str, analysis: Analysis
+) -> list[str]:
+    """The candidates that may stand beside `answer` in this stem, in their order, without
+    two that name one thing ("DHS" and "Department of Homeland Security": the first stays)."""
+    kept: list[str] = []
+    for candidate in candidates:
+        problem = distractor_problem(
+            answer=answer,
+            answer_type=answer_type,
+            distractor=candidate,
+            stem=stem,
+            analysis=analysis,
+        )
+        if problem is None and not any(paraphrase(candidate, other) for other in kept):
+            kept.append(candidate)
+    return kept
+
+
 def question_problem(
     *,
     stem: str,
@@ -254,33 +265,18 @@ def question_problem(
     evidence: str,
     analysis: Analysis,
 ) -> str | None:
-    """The first reason a teacher would refuse the finished item, or None."""
+    """The first reason a teacher would refuse the finished item, or None. The stem has
+    passed `stem_problem` and the stand-ins `fitting_distractors`; this judges the whole."""
     broken = breaks_rules(stem, answer, distractors, evidence)
     if broken:
         return broken
-    muddled = stem_problem(stem)
-    if muddled:
-        return muddled
     match = _WHICH.search(stem)
     if match and _wrong_for_which(match.group(1), answer, analysis):
         return f"the answer is not a {match.group(1).lower()}"
     if answer_type == "ORG" and is_person(analysis, answer):
         return "a person asked as a body"
-    for distractor in distractors:
-        problem = distractor_problem(
-            answer=answer,
-            answer_type=answer_type,
-            distractor=distractor,
-            stem=stem,
-            analysis=analysis,
-        )
-        if problem:
-            return problem
     if answer_type == "PERSON" and _in_article(analysis, answer):
         invented = [d for d in distractors if not _in_article(analysis, d)]
         if len(invented) > MAX_INVENTED_PEOPLE:
             return "invented people beside a real one"
-    for n, a in enumerate(distractors):
-        if any(paraphrase(a, b) for b in distractors[n + 1 :]):
-            return "two stand-ins that name one thing"
     return None
