@@ -1,6 +1,8 @@
 """The verify stage (each finished item re-read) and the select stage (the first ten as a set),
 one rule a test, on short texts written for the test."""
 
+from dataclasses import replace
+
 from quiz.generation.analyse import analyse
 from quiz.generation.rank import Draft, article_focus, side_detail
 from quiz.generation.select import FIRST, gives_away, select
@@ -190,6 +192,14 @@ def test_no_stem_in_the_first_ten_holds_another_ones_answer() -> None:
     chosen = select([leader, telling, *many_drafts(12)], 20)
     first = chosen[:FIRST]
     assert not (leader in first and telling in first)
+
+
+def test_an_answer_inside_another_of_the_same_sentence_is_asked_once() -> None:
+    city = draft("What did the army retake last spring?", "the city of Ramsey", 40, 9.0)
+    name = draft("The army retook the city of _____ last spring.", "Ramsey", 40, 8.5)
+    city, name = replace(city, answer_type="THING_SG_OBJ"), replace(name, answer_type="CITY")
+    chosen = select([city, name, *many_drafts(3)], 20)
+    assert city in chosen and name not in chosen
 
 
 def test_side_details_come_after_the_main_points() -> None:

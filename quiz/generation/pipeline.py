@@ -34,6 +34,7 @@ from .rank import (
     Draft,
     article_focus,
     leans_on_pronoun,
+    question_features,
     score,
     side_detail,
 )
@@ -56,6 +57,7 @@ class GeneratedQuestion:
     evidence_end: int
     answer_type: str
     score: float
+    features: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -381,13 +383,14 @@ def _draft(
         if not (set(words(w)) - _SMALL) <= stem_words
         and not (candidate.answer_type == "PERSON" and words(w) and words(w)[-1] in stem_words)
     ]
-    wrong = fitting_distractors(
+    fitting = fitting_distractors(
         answer=candidate.answer,
         answer_type=candidate.answer_type,
         candidates=wrong,
         stem=candidate.stem,
         analysis=analysis,
-    )[:3]
+    )
+    wrong = fitting[:3]
     if len(wrong) < 3:
         return None
     if question_problem(
@@ -399,7 +402,8 @@ def _draft(
         analysis=analysis,
     ):
         return None
-    value = _raw_score(candidate) + CENTRAL_WEIGHT * focus.centrality[candidate.sentence]
+    base = _raw_score(candidate)
+    value = base + CENTRAL_WEIGHT * focus.centrality[candidate.sentence]
     minor = side_detail(
         focus,
         analysis,
@@ -410,6 +414,21 @@ def _draft(
         answer_start=candidate.answer_start,
         answer_end=candidate.answer_end,
         evidence=evidence,
+    )
+    features = question_features(
+        analysis,
+        focus,
+        kind=candidate.kind,
+        stem=candidate.stem,
+        answer=candidate.answer,
+        answer_type=candidate.answer_type,
+        sentence=candidate.sentence,
+        moved=candidate.moved,
+        importance=candidate.importance,
+        distractors=tuple(wrong),
+        alternatives=len(fitting),
+        minor=minor,
+        base_score=base,
     )
     return Draft(
         kind=candidate.kind,
@@ -426,6 +445,7 @@ def _draft(
         # still reads less plainly than a name: the ranking admits only a few of them.
         pronoun=leans_on_pronoun(candidate.stem),
         minor=minor,
+        features=tuple(sorted(features.items())),
     )
 
 
@@ -460,6 +480,7 @@ def _assemble(draft: Draft, position: int, pools: Pools) -> GeneratedQuestion:
         evidence_end=draft.evidence_end,
         answer_type=draft.answer_type,
         score=draft.score,
+        features=draft.features,
     )
 
 

@@ -3,6 +3,7 @@ how central its sentence is to the article, and its kind."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ class Draft:
     # Why the question is a side detail (trivia, the headline's own subject...), kept out of
     # the first ten while there are others; "" for a main point.
     minor: str = ""
+    # What the learned ranker reads (question_features), as sorted (name, value) pairs.
+    features: tuple[tuple[str, float], ...] = ()
 
     @property
     def answer_key(self) -> str:
@@ -241,3 +244,88 @@ def side_detail(
     if content and content <= focus.headline:
         return "in the headline"
     return ""
+
+
+# What the learned ranker reads --------------------------------------------------------------
+
+FEATURE_KINDS = tuple(KIND_BONUS)
+_TYPE_GROUPS = {
+    "PERSON": "person", "ORG": "org", "NORP": "group", "EVENT": "event", "CASE": "event",
+    "COUNTRY": "place", "CITY": "place", "STATE": "place", "REGION": "place", "LOC": "place",
+    "FAC": "place", "GPE": "place", "DATE": "date", "TIME": "date", "YEAR": "date",
+    "NUMBER": "number", "DURATION": "number", "MONEY": "number", "PERCENT": "number",
+    "QUANTITY": "number", "SCORE": "number", "CAUSE": "cause", "MANNER": "cause",
+}  # fmt: skip
+TYPE_GROUPS = ("person", "org", "group", "event", "place", "date", "number", "cause", "thing")
+_NUMERIC = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
+
+
+def type_group(answer_type: str) -> str:
+    return _TYPE_GROUPS.get(answer_type, "thing" if answer_type.startswith("THING") else "other")
+
+
+def question_features(
+    analysis: Analysis,
+    focus: ArticleFocus,
+    *,
+    kind: str,
+    stem: str,
+    answer: str,
+    answer_type: str,
+    sentence: int,
+    moved: bool,
+    importance: float,
+    distractors: tuple[str, ...],
+    alternatives: int,
+    minor: str,
+    base_score: float,
+) -> dict[str, float]:
+    """What the generator knows of one checked question, as numbers: its kind and answer
+    type, how sure the typing is, where its sentence stands and how central it is, how the
+    stem was written, where its stand-ins came from, and the hand-set score."""
+    evidence = analysis.sentences[sentence]
+    stem_words = stem.split()
+    votes = analysis.labels.get(entity_key(answer))
+    typing = max(votes.values()) / sum(votes.values()) if votes else 0.0
+    body = fold(analysis.body)
+    from_article = sum(1 for d in distractors if fold(d) in body)
+    sentences = max(len(analysis.sentences), 1)
+    features: dict[str, float] = {f"kind_{k}": float(kind == k) for k in FEATURE_KINDS}
+    group = type_group(answer_type)
+    features.update({f"type_{g}": float(group == g) for g in TYPE_GROUPS})
+    features.update(
+        {
+            "typed_entity": float(bool(votes)),
+            "typing_share": typing,
+            "sentence_position": sentence / sentences,
+            "lead": float(sentence < 3),
+            "paragraph_first": float(
+                sentence == 0 or analysis.sentences[sentence - 1].paragraph != evidence.paragraph
+            ),
+            "centrality": focus.centrality[sentence],
+            "importance": importance,
+            "mentions": min(analysis.mentions.get(entity_key(answer), 0), 10) / 10,
+            "stem_words": min(len(stem_words), 40) / 40,
+            "answer_words": min(len(answer.split()), 12) / 12,
+            "evidence_words": min(len(evidence.span), 60) / 60,
+            "moved": float(moved),
+            "gap": float("_____" in stem),
+            "according_to": float("according to" in stem.lower()),
+            "quote_in_evidence": float(bool(evidence.quoted)),
+            "pronoun": float(leans_on_pronoun(stem)),
+            "distractors_article": from_article / 3,
+            "distractors_shifted": float(answer_type in _NUMERIC),
+            "distractors_list": (3 - from_article) / 3 if answer_type not in _NUMERIC else 0.0,
+            "alternatives": min(alternatives, 9) / 9,
+            "minor": float(bool(minor)),
+            "headline": float(minor == "in the headline"),
+            "subject": float(minor == "the article's own subject"),
+            "base_score": base_score,
+        }
+    )
+    return features
+
+
+def question_hash(stem: str, answer: str) -> str:
+    """A question's name in the ranker's labels, without its text."""
+    return hashlib.sha256(f"{fold(stem)}\n{fold(answer)}".encode()).hexdigest()[:16]
