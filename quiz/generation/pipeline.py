@@ -29,20 +29,27 @@ from .entities import entity_type
 from .nouns import PERSON_NOUNS, noun_answer
 from .propose import propose, web_names
 from .rank import (
-    CENTRAL_WEIGHT,
+    NEVER_ASKED,
     ArticleFocus,
     Draft,
     article_focus,
     leans_on_pronoun,
+    learned_score,
     question_features,
     score,
     side_detail,
 )
 from .select import select
 from .stems import SUBJECT_DEPS
-from .verify import fitting_distractors, question_problem, stem_problem, words
+from .verify import (
+    asks_checkable,
+    fitting_distractors,
+    question_problem,
+    stem_problem,
+    words,
+)
 
-GENERATOR_VERSION = "2026.12.02"
+GENERATOR_VERSION = "2026.12.02-2"
 NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
 
 
@@ -359,6 +366,23 @@ def _alias_in_stem(stem: str, answer: str, answer_type: str) -> bool:
     return False
 
 
+def _checked_distractors(
+    analysis: Analysis, stem: str, answer: str, answer_type: str, wrong: list[str]
+) -> list[str]:
+    """The stand-ins the verify stage lets stand beside `answer` in `stem`, in their order."""
+    # "Who was Arrieta's coach?" never offers Arrieta.
+    stem_words = set(words(stem))
+    wrong = [
+        w
+        for w in wrong
+        if not (set(words(w)) - _SMALL) <= stem_words
+        and not (answer_type == "PERSON" and words(w) and words(w)[-1] in stem_words)
+    ]
+    return fitting_distractors(
+        answer=answer, answer_type=answer_type, candidates=wrong, stem=stem, analysis=analysis
+    )
+
+
 def _draft(
     analysis: Analysis, pools: Pools, focus: ArticleFocus, candidate: Candidate
 ) -> Draft | None:
@@ -375,20 +399,8 @@ def _draft(
     if _alias_in_stem(candidate.stem, candidate.answer, candidate.answer_type):
         return None  # "exports to which country ... after new U.S. tariffs?"
     wrong = _distractors_for(candidate.answer, candidate.answer_type, evidence, pools, count=9)
-    # "Who was Arrieta's coach?" never offers Arrieta.
-    stem_words = set(words(candidate.stem))
-    wrong = [
-        w
-        for w in wrong
-        if not (set(words(w)) - _SMALL) <= stem_words
-        and not (candidate.answer_type == "PERSON" and words(w) and words(w)[-1] in stem_words)
-    ]
-    fitting = fitting_distractors(
-        answer=candidate.answer,
-        answer_type=candidate.answer_type,
-        candidates=wrong,
-        stem=candidate.stem,
-        analysis=analysis,
+    fitting = _checked_distractors(
+        analysis, candidate.stem, candidate.answer, candidate.answer_type, wrong
     )
     wrong = fitting[:3]
     if len(wrong) < 3:
@@ -403,7 +415,6 @@ def _draft(
     ):
         return None
     base = _raw_score(candidate)
-    value = base + CENTRAL_WEIGHT * focus.centrality[candidate.sentence]
     minor = side_detail(
         focus,
         analysis,
@@ -415,6 +426,8 @@ def _draft(
         answer_end=candidate.answer_end,
         evidence=evidence,
     )
+    if minor in NEVER_ASKED:
+        return None
     features = question_features(
         analysis,
         focus,
@@ -440,7 +453,7 @@ def _draft(
         evidence_start=sentence.start,
         evidence_end=sentence.end,
         answer_type=candidate.answer_type,
-        score=round(value, 4),
+        score=round(learned_score(features), 4),
         # A pronoun the stem keeps on purpose ("after breaking his leg", its owner asked about)
         # still reads less plainly than a name: the ranking admits only a few of them.
         pronoun=leans_on_pronoun(candidate.stem),
@@ -527,7 +540,9 @@ def generate_questions(body: str, *, title: str = "", max_questions: int = 40) -
         return GenerationResult([], word_count, _no_questions(analysis, body))
     pools = build_pools(analysis)
     focus = article_focus(analysis, title)
-    candidates = [c for s in analysis.sentences for c in propose(analysis, s)]
+    candidates = [
+        c for s in analysis.sentences for c in propose(analysis, s) if asks_checkable(c.answer_type)
+    ]
     # Distractors cost the most, so only the best-placed candidates get them; the ranking
     # below never reaches further down than a few times the pool size.
     candidates.sort(key=lambda c: (-_raw_score(c), c.sentence, c.stem))
@@ -568,4 +583,8 @@ def regenerate_distractors(
     if answer_type in ("GPE",):
         answer_type = fine_type(answer_type, answer)
     wrong = _distractors_for(answer, answer_type, evidence, pools, avoid=avoid, count=count + 6)
-    return [w for w in wrong if w not in avoid][:count]
+    wrong = [w for w in wrong if w not in avoid]
+    if analysis is not None:
+        # The same checks a new question's stand-ins pass (verify), not a looser set.
+        wrong = _checked_distractors(analysis, stem, answer, answer_type, wrong)
+    return wrong[:count]
