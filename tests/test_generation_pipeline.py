@@ -81,7 +81,7 @@ def test_own_articles_give_valid_varied_pools() -> None:
         assert_well_formed(body, result)
         if len(body.split()) >= 250:
             # A pool is what survives verify: a short pool, never a broken question.
-            assert len(result.questions) >= 5
+            assert len(result.questions) >= 3
         assert len(result.questions) <= 40
 
 

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from quiz.generation import generate_questions
 from quiz.generation.analyse import analyse
-from quiz.generation.rank import NEVER_ASKED, Draft, article_focus, side_detail
+from quiz.generation.rank import NEVER_ASKED, Draft, article_focus, never_asked, side_detail
 from quiz.generation.select import FIRST, gives_away, select
 from quiz.generation.verify import (
     asks_checkable,
@@ -198,7 +198,19 @@ def test_no_stem_in_the_first_ten_holds_another_ones_answer() -> None:
     assert gives_away(leader, telling)
     chosen = select([leader, telling, *many_drafts(12)], 20)
     first = chosen[:FIRST]
-    assert not (leader in first and telling in first)
+    assert leader in first and telling not in first
+
+
+def test_two_gaps_in_one_sentence_never_share_the_first_ten() -> None:
+    sentence = "Ada Quill of the Blue Party won the vote in Eastford."
+    who = draft("_____ of the Blue Party won the vote in Eastford.", "Ada Quill", 5, 9.0)
+    party = replace(
+        draft("Ada Quill of the _____ won the vote in Eastford.", "Blue Party", 5, 8.0),
+        answer_type="ORG",
+        evidence=sentence,
+    )
+    chosen = select([who, party, *many_drafts(3)], 40)
+    assert who in chosen and party not in chosen  # a short pool, not a duplicate in the ten
 
 
 def test_an_answer_inside_another_of_the_same_sentence_is_asked_once() -> None:
@@ -362,3 +374,31 @@ def test_a_name_never_used_as_a_body_is_no_stand_in_for_one() -> None:
     stem = "Which organisation approved the plan in 2023?"
     assert distractor_problem(distractor="Harbour Trust", stem=stem, **kwargs) is None
     assert distractor_problem(distractor="Tidepay", stem=stem, **kwargs)
+
+
+def test_the_holder_an_office_names_is_never_asked() -> None:
+    text = (
+        "Talks on the new trade deal ended without agreement in Geneva. "
+        "Ukrainian President Petro Danylenko said the talks would resume in spring."
+    )
+    detail = focus_and_detail(text, "Talks end", "Petro Danylenko", "PERSON", "Who said so?")
+    assert detail == "a holder the title names" and detail in NEVER_ASKED
+
+
+def test_a_place_that_is_the_articles_subject_is_never_asked() -> None:
+    assert never_asked("in the headline", "COUNTRY")
+    assert never_asked("the article's own subject", "CITY")
+    assert not never_asked("the article's own subject", "PERSON")  # kept, after the ten
+    assert not never_asked("", "COUNTRY")
+
+
+def test_a_common_word_is_no_name() -> None:
+    analysis = analyse(PEOPLE + " The agency said the library would open in May.")
+    problem = distractor_problem(
+        answer="Northbridge Council",
+        answer_type="ORG",
+        distractor="Agency",
+        stem="Which organisation approved the plan in 2023?",
+        analysis=analysis,
+    )
+    assert problem == "a common word, not a name"

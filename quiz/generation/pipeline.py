@@ -29,12 +29,12 @@ from .entities import entity_type
 from .nouns import PERSON_NOUNS, noun_answer
 from .propose import propose, web_names
 from .rank import (
-    NEVER_ASKED,
     ArticleFocus,
     Draft,
     article_focus,
     leans_on_pronoun,
     learned_score,
+    never_asked,
     question_features,
     score,
     side_detail,
@@ -426,7 +426,7 @@ def _draft(
         answer_end=candidate.answer_end,
         evidence=evidence,
     )
-    if minor in NEVER_ASKED:
+    if never_asked(minor, candidate.answer_type):
         return None
     features = question_features(
         analysis,

@@ -230,9 +230,28 @@ NEVER_ASKED = frozenset(
     {
         "a time of day", "a weekday", "a month", "a street number",
         "the outlet that reported it", "a journalist or commentator", "an expert's name",
-        "an expert's affiliation", "a number in a name",
+        "an expert's affiliation", "a number in a name", "a holder the title names",
     }
 )  # fmt: skip
+
+
+_PLACE_TYPES = frozenset({"COUNTRY", "CITY", "STATE", "REGION", "LOC", "GPE"})
+# "Ukrainian President _____", "the U.S. Secretary of State, _____": the office and its
+# country name the holder, so the question tests general knowledge, not the article.
+_TITLE_BEFORE = re.compile(
+    r"(?:\b[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch)|\bU\.?S\.?|\bUK|\bU\.K\.|\bthe country's|"
+    r"\b[A-Z][a-z]+'s)\s+(?:[A-Z][a-z]+\s+){0,2}(?:President|Prime Minister|Premier|Chancellor|"
+    r"leader|Leader|King|Queen|Secretary of State|Foreign Minister|Secretary|Supreme Leader)"
+    r",?\s*$"
+)
+
+
+def never_asked(minor: str, answer_type: str) -> bool:
+    """Side details no teacher asks at all: the NEVER_ASKED kinds, and a place that is the
+    article's own subject or in its headline ("Which country ...?" of an article about it)."""
+    if minor in NEVER_ASKED:
+        return True
+    return answer_type in _PLACE_TYPES and minor in ("the article's own subject", "in the headline")
 
 
 def side_detail(
@@ -284,6 +303,9 @@ def side_detail(
     key = entity_key(text)
     people_key = key.split()[-1] if answer_type == "PERSON" and key.split() else key
     if answer_type == "PERSON":
+        at = answer_start - sentence_start(analysis, sentence)
+        if at > 0 and _TITLE_BEFORE.search(evidence[max(at - 60, 0) : at]):
+            return "a holder the title names"
         # Who said a thing is a name to look up, not a fact learnt (the article's subject
         # speaking aside, which its headline or repetition marks).
         if _only_quoted(analysis, sentence, answer_start, answer_end):

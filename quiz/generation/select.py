@@ -2,8 +2,9 @@
 
 Each pick is the best remaining question after penalties for repeating a sentence, an
 answer or a kind already picked. The first ten, which a quiz takes by default, also obey set
-rules: one question per sentence, no stem that holds another's answer, no side detail
-(trivia, the article's own subject, what the headline says) while main points remain.
+rules: one question per sentence, no side detail (the article's own subject, what the
+headline says, a distance) while main points remain, no stem that holds another's answer,
+and never two questions on one sentence where one stem holds the other's answer.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ PRONOUN_COST = 0.5
 # of the article as stand-ins, the weakest kind: they fill at most this share of a pool.
 THING_SHARE = 0.15
 MIN_POOL = FIRST  # a quiz takes ten
-MAX_PER_ANSWER = 3  # questions with one answer in a pool: "Paris" a fourth time teaches nothing
+MAX_PER_ANSWER = 2  # questions with one answer in a pool: "Paris" a third time teaches nothing
 _FAMILY_PENALTY = {"time": 1.0}
 
 
@@ -102,7 +103,9 @@ def gives_away(draft: Draft, other: Draft) -> bool:
 
 # How far the set rules bend when no question meets them all, in order: side details may
 # come in, then a second question on a sentence, and last (a short article) a question whose
-# stem holds another's answer, rather than a pool cut short.
+# stem holds the answer of one on another sentence, rather than a pool cut short. Two
+# questions on one sentence where one stem holds the other's answer never stand among the
+# first ten (blind readers reject the second as a duplicate every time): a short pool then.
 _STRICT, _SIDE_DETAILS, _SENTENCE_AGAIN, _ANY = range(4)
 
 
@@ -158,6 +161,10 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
                 continue  # the same answer asked again and again
             if len(chosen) < FIRST and not _fits_the_set(draft, chosen, level):
                 continue  # waits for a place after the first ten
+            if len(chosen) < FIRST and any(
+                gives_away(draft, d) for d in chosen if d.sentence == draft.sentence
+            ):
+                continue  # two gaps in one sentence: each stem prints the other's answer
             if _overlaps(draft, answers_of[draft.sentence]):
                 continue  # "_____" for "the city of Ramadi" after "Ramadi" in the same sentence
             key = draft.answer_key

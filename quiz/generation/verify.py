@@ -228,6 +228,10 @@ def distractor_problem(
         return "page furniture"
     if paraphrase(answer, distractor):
         return "a paraphrase of the key"
+    if answer_type in NAME_TYPES and len(folded) == 1 and folded <= analysis.lowercase_words:
+        # "Agency", "Fact", "SOMEONE": a common word the article writes in lower case too,
+        # cut from a heading or a longer name, is no name.
+        return "a common word, not a name"
     if answer_type == "PERSON":
         if not is_person(analysis, distractor) and any(c.isdigit() for c in distractor):
             return "not a person"
