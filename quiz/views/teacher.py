@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from quiz import services
 from quiz.evidence import evidence_paragraphs
 from quiz.forms import (
+    ArticleLibraryForm,
     AssignmentForm,
     QuestionForm,
     QuestionWriteForm,
@@ -170,14 +171,33 @@ def class_rotate_code(request: HttpRequest, class_id: int) -> HttpResponse:
     return redirect("class-detail", class_id=school_class.pk)
 
 
+LIBRARY_ORDERS = {
+    "newest": ["-created_at", "-id"],
+    "level": [F("reading_level").asc(nulls_last=True), "title", "id"],
+    "-level": [F("reading_level").desc(nulls_last=True), "title", "id"],
+    "title": ["title", "id"],
+}
+
+
 @require_GET
 @teacher_required
 def article_list(request: HttpRequest) -> HttpResponse:
-    """Teachers: the shared article library."""
+    """Teachers: the shared article library, filtered by reading level and sorted."""
     articles = Article.objects.annotate(
         question_count=Count("questions", filter=~Q(questions__status="rejected"))
     ).defer("body")
-    return render(request, "quiz/teacher/article_list.html", {"articles": articles})
+    form = ArticleLibraryForm(request.GET)
+    filtered = False
+    if form.is_valid():
+        lowest, highest = form.cleaned_data["lowest"], form.cleaned_data["highest"]
+        filtered = lowest is not None or highest is not None
+        articles = articles.at_reading_level(lowest=lowest, highest=highest).order_by(
+            *LIBRARY_ORDERS[form.cleaned_data["sort"]]
+        )
+    template = "quiz/teacher/article_list.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#article-table"
+    return render(request, template, {"articles": articles, "form": form, "filtered": filtered})
 
 
 def _review_context(article: Article, request: HttpRequest) -> dict:
