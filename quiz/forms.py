@@ -7,6 +7,7 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
 from django.utils import timezone
 
+from quiz.exports import EXPORT_FORMATS
 from quiz.models import (
     ATTEMPTS_MAX,
     CHOICE_MAX_LENGTH,
@@ -254,3 +255,10 @@ class ArticleLibraryForm(forms.Form):
             cleaned["highest"] = None  # "college" is every grade past school
         cleaned["sort"] = cleaned.get("sort") or "newest"
         return cleaned
+
+
+class QuizExportForm(forms.Form):
+    format = forms.ChoiceField(
+        choices=[(key, export.label) for key, export in EXPORT_FORMATS.items()],
+        label="Format",
+    )

@@ -18,11 +18,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from quiz import services
 from quiz.evidence import evidence_paragraphs
+from quiz.exports import EXPORT_FORMATS, quiz_export
 from quiz.forms import (
     ArticleLibraryForm,
     AssignmentForm,
     QuestionForm,
     QuestionWriteForm,
+    QuizExportForm,
     QuizForm,
     SchoolClassForm,
     StudentsCreateForm,
@@ -539,8 +541,24 @@ def quiz_detail(request: HttpRequest, quiz_id: int) -> HttpResponse:
             "questions": questions,
             "assignments": assignments,
             "comparison": comparison,
+            "export_form": QuizExportForm(),
         },
     )
+
+
+@require_GET
+@teacher_required
+def quiz_download(request: HttpRequest, quiz_id: int) -> HttpResponse:
+    """The quiz's author: the quiz as a file for their school's LMS (?format=moodle, gift,
+    qti or csv), with the key: like every teacher page, never cached."""
+    quiz = _own_quiz(request, quiz_id)
+    form = QuizExportForm(request.GET)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Choose an export format: " + ", ".join(EXPORT_FORMATS))
+    exported = quiz_export(quiz=quiz, export_format=form.cleaned_data["format"])
+    response = HttpResponse(exported.content, content_type=exported.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+    return response
 
 
 @require_http_methods(["GET", "POST"])
