@@ -230,7 +230,11 @@ class ArticleLibraryForm(forms.Form):
     """The article library's filter (a span of reading levels) and order, from the address."""
 
     lowest = forms.TypedChoiceField(
-        choices=GRADE_CHOICES, coerce=int, empty_value=None, required=False, label="From"
+        choices=GRADE_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        label="Reading level from",
     )
     highest = forms.TypedChoiceField(
         choices=GRADE_CHOICES, coerce=int, empty_value=None, required=False, label="to"

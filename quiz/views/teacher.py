@@ -561,6 +561,32 @@ def quiz_download(request: HttpRequest, quiz_id: int) -> HttpResponse:
     return response
 
 
+@require_GET
+@teacher_required
+def quiz_print(request: HttpRequest, quiz_id: int) -> HttpResponse:
+    """The quiz's author: the quiz for paper: the article, then the questions with lettered
+    choices and lines for a student's name (no key), laid out by static/css/print.css."""
+    quiz = _own_quiz(request, quiz_id)
+    return render(
+        request,
+        "quiz/teacher/quiz_print.html",
+        {"quiz": quiz, "questions": quiz.ordered_questions().prefetch_related("choices")},
+    )
+
+
+@require_GET
+@teacher_required
+def quiz_key(request: HttpRequest, quiz_id: int) -> HttpResponse:
+    """The quiz's author: the answer key for the printed quiz, on its own page."""
+    quiz = _own_quiz(request, quiz_id)
+    questions = quiz.ordered_questions().prefetch_related("choices")
+    return render(
+        request,
+        "quiz/teacher/quiz_key.html",
+        {"quiz": quiz, "keys": [(question, question.correct_choice()) for question in questions]},
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @teacher_required
 def assignment_new(request: HttpRequest, quiz_id: int) -> HttpResponse:
