@@ -64,7 +64,7 @@ class QuizFile:
     is_text: bool
 
 
-def export_quiz_read(*, quiz: Quiz) -> ExportQuiz:
+def _quiz_contents(quiz: Quiz) -> ExportQuiz:
     """What every export carries, read once: two queries for the questions and choices."""
     questions = []
     for number, question in enumerate(
@@ -97,7 +97,7 @@ def quiz_export(*, quiz: Quiz, export_format: str) -> QuizFile:
     return QuizFile(
         filename=f"{name}-{quiz.pk}{chosen.suffix}",
         content_type=chosen.content_type,
-        content=chosen.write(export_quiz_read(quiz=quiz)),
+        content=chosen.write(_quiz_contents(quiz)),
         is_text=chosen.is_text,
     )
 

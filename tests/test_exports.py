@@ -303,7 +303,7 @@ def test_the_command_writes_the_same_file_as_the_download(quiz, tmp_path):
         )
         downloaded = download(quiz, export_format).content
         if export_format == "qti":  # a zip records when its files were written
-            assert qti_assessment(output.read_bytes())[1].itertext() is not None
+            qti_assessment(output.read_bytes())  # a package an importer can follow
             written = zipfile.ZipFile(output)
             served = zipfile.ZipFile(io.BytesIO(downloaded))
             assert [written.read(n) for n in written.namelist()] == [
