@@ -95,6 +95,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "content_hash",
         "word_count",
         "reading_level",
+        "flesch_kincaid_grade",
         "created_at",
         "generation_state",
         "generation_error",

@@ -7,9 +7,11 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
 from django.utils import timezone
 
+from quiz.exports import EXPORT_FORMATS
 from quiz.models import (
     ATTEMPTS_MAX,
     CHOICE_MAX_LENGTH,
+    COLLEGE_GRADE,
     EVIDENCE_MAX_LENGTH,
     STEM_MAX_LENGTH,
     TIME_LIMIT_MAX_MINUTES,
@@ -216,3 +218,51 @@ class StudentsCreateForm(forms.Form):
 
     def names_list(self) -> list[str]:
         return [line for line in self.cleaned_data["names"].splitlines() if line.strip()]
+
+
+GRADE_CHOICES = [("", "any")] + [
+    (grade, "college" if grade == COLLEGE_GRADE else f"grade {grade}")
+    for grade in range(1, COLLEGE_GRADE + 1)
+]
+
+
+class ArticleLibraryForm(forms.Form):
+    """The article library's filter (a span of reading levels) and order, from the address."""
+
+    lowest = forms.TypedChoiceField(
+        choices=GRADE_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        label="Reading level from",
+    )
+    highest = forms.TypedChoiceField(
+        choices=GRADE_CHOICES, coerce=int, empty_value=None, required=False, label="to"
+    )
+    sort = forms.ChoiceField(
+        choices=[
+            ("newest", "Newest first"),
+            ("level", "Easiest first"),
+            ("-level", "Hardest first"),
+            ("title", "Title"),
+        ],
+        required=False,
+        label="Order",
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        lowest, highest = cleaned.get("lowest"), cleaned.get("highest")
+        if lowest is not None and highest is not None and lowest > highest:
+            cleaned["lowest"], cleaned["highest"] = highest, lowest  # the span the teacher meant
+        if cleaned.get("highest") == COLLEGE_GRADE:
+            cleaned["highest"] = None  # "college" is every grade past school
+        cleaned["sort"] = cleaned.get("sort") or "newest"
+        return cleaned
+
+
+class QuizExportForm(forms.Form):
+    format = forms.ChoiceField(
+        choices=[(key, export.label) for key, export in EXPORT_FORMATS.items()],
+        label="Format",
+    )

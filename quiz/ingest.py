@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
+import textstat
+
 MIN_WORDS = 100
 HEADER_LINE = re.compile(r"^(title|source|date|author|byline|url)\s*:\s*(.*)$", re.IGNORECASE)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -21,6 +23,19 @@ class IngestError(ValueError):
 
 
 @dataclass(frozen=True)
+class ReadingLevel:
+    """How hard a text is to read, as a US school grade (13 and up: college).
+
+    consensus_grade: the grade most of textstat's formulas agree on (its text_standard:
+    Flesch-Kincaid, Flesch reading ease, SMOG, Coleman-Liau, ARI, Dale-Chall, Linsear Write,
+    Gunning fog); flesch_kincaid_grade: the best known single formula, for comparison.
+    """
+
+    consensus_grade: int | None
+    flesch_kincaid_grade: float | None
+
+
+@dataclass(frozen=True)
 class IngestedArticle:
     title: str
     body: str
@@ -29,7 +44,7 @@ class IngestedArticle:
     author: str
     content_hash: str
     word_count: int
-    reading_level: float | None
+    reading: ReadingLevel
 
 
 def word_count(text: str) -> int:
@@ -42,21 +57,15 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
-def _syllables(word: str) -> int:
-    groups = re.findall(r"[aeiouy]+", word.lower())
-    count = len(groups) - (1 if word.lower().endswith("e") and len(groups) > 1 else 0)
-    return max(count, 1)
-
-
-def reading_level(text: str) -> float | None:
-    """Flesch-Kincaid grade level: a rough guide for teachers choosing articles."""
-    sentences = max(len(re.findall(r"[.!?]+(?:\s|$)", text)), 1)
-    words = re.findall(r"[A-Za-z]+", text)
-    if not words:
-        return None
-    syllables = sum(_syllables(w) for w in words)
-    grade = 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
-    return round(max(grade, 0.0), 1)
+def reading_level_measure(text: str) -> ReadingLevel:
+    """A text's reading level: a rough guide for teachers choosing articles, not a verdict.
+    Negative grades (very short, simple sentences) count as grade 0."""
+    if not re.search(r"[A-Za-z]", text):
+        return ReadingLevel(None, None)
+    return ReadingLevel(
+        consensus_grade=max(round(textstat.text_standard(text, float_output=True)), 0),
+        flesch_kincaid_grade=round(max(textstat.flesch_kincaid_grade(text), 0.0), 1),
+    )
 
 
 def decode_upload(data: bytes) -> str:
@@ -173,7 +182,7 @@ def article_from_text(text: str, *, source: str, kind: str = "") -> IngestedArti
         author=(headers.get("author") or headers.get("byline") or "")[:200],
         content_hash=content_hash(body),
         word_count=words,
-        reading_level=reading_level(body),
+        reading=reading_level_measure(body),
     )
 
 

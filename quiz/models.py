@@ -42,6 +42,24 @@ def choice_tokens_new(choice_order: dict[str, list[int]]) -> dict[str, dict[str,
     return tokens
 
 
+# Reading levels are US school grades; past the last school year a text is college level.
+COLLEGE_GRADE = 13
+
+
+class ArticleQuerySet(models.QuerySet):
+    def at_reading_level(
+        self, *, lowest: int | None = None, highest: int | None = None
+    ) -> "ArticleQuerySet":
+        """Articles whose consensus grade is in [lowest, highest]; either bound may be open.
+        Articles without a level (no text to measure) match only when neither is given."""
+        articles = self
+        if lowest is not None:
+            articles = articles.filter(reading_level__gte=lowest)
+        if highest is not None:
+            articles = articles.filter(reading_level__lte=highest)
+        return articles
+
+
 class Article(models.Model):
     class GenerationState(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -56,7 +74,13 @@ class Article(models.Model):
     author = models.CharField(max_length=200, blank=True)
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     word_count = models.PositiveIntegerField(default=0)
-    reading_level = models.FloatField(
+    # US school grades from textstat (quiz.ingest.reading_level_measure); 13 and up is college.
+    reading_level = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="The grade most readability formulas agree on (textstat's consensus).",
+    )
+    flesch_kincaid_grade = models.FloatField(
         null=True, blank=True, help_text="Flesch-Kincaid grade level of the body."
     )
     loaded_by = models.ForeignKey(
@@ -72,11 +96,23 @@ class Article(models.Model):
     )
     generator_version = models.CharField(max_length=40, blank=True)
 
+    objects = ArticleQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def reading_level_label(self) -> str:
+        """The consensus grade as a teacher reads it: "grade 7", or "college" past grade 12
+        (the formulas go on counting years, to grade 20 and beyond for dense prose)."""
+        if self.reading_level is None:
+            return ""
+        if self.reading_level >= COLLEGE_GRADE:
+            return "college"
+        return f"grade {self.reading_level}"
 
 
 # A stem is a sentence or two, a choice a phrase (generated stems are under 300 characters);

@@ -84,6 +84,9 @@ urlpatterns = [
     ),
     path("teacher/articles/<int:article_id>/", teacher.article_detail, name="article-detail"),
     path("teacher/quizzes/<int:quiz_id>/", teacher.quiz_detail, name="quiz-detail"),
+    path("teacher/quizzes/<int:quiz_id>/export/", teacher.quiz_download, name="quiz-export"),
+    path("teacher/quizzes/<int:quiz_id>/print/", teacher.quiz_print, name="quiz-print"),
+    path("teacher/quizzes/<int:quiz_id>/print/key/", teacher.quiz_key, name="quiz-key"),
     path("teacher/quizzes/<int:quiz_id>/assign/", teacher.assignment_new, name="assignment-new"),
     path(
         "teacher/assignments/<int:assignment_id>/results/",

@@ -88,6 +88,9 @@ MATRIX = {
     "article-detail": ("get", "article", TEACHER_PAGE),  # the library is shared
     "quiz-detail": ("get", "quiz", OWN_CLASS),
     "assignment-new": ("get", "quiz", OWN_CLASS),
+    "quiz-export": ("get", "quiz", {**OWN_CLASS, "teacher": 400}),  # no format given
+    "quiz-print": ("get", "quiz", OWN_CLASS),
+    "quiz-key": ("get", "quiz", OWN_CLASS),
     "assignment-results": ("get", "assignment", OWN_CLASS),
     "assignment-results-csv": ("get", "assignment", OWN_CLASS),
     "assignment-items-csv": ("get", "assignment", OWN_CLASS),

@@ -18,10 +18,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from quiz import services
 from quiz.evidence import evidence_paragraphs
+from quiz.exports import EXPORT_FORMATS, quiz_export
 from quiz.forms import (
+    ArticleLibraryForm,
     AssignmentForm,
     QuestionForm,
     QuestionWriteForm,
+    QuizExportForm,
     QuizForm,
     SchoolClassForm,
     StudentsCreateForm,
@@ -170,14 +173,33 @@ def class_rotate_code(request: HttpRequest, class_id: int) -> HttpResponse:
     return redirect("class-detail", class_id=school_class.pk)
 
 
+LIBRARY_ORDERS = {
+    "newest": ["-created_at", "-id"],
+    "level": [F("reading_level").asc(nulls_last=True), "title", "id"],
+    "-level": [F("reading_level").desc(nulls_last=True), "title", "id"],
+    "title": ["title", "id"],
+}
+
+
 @require_GET
 @teacher_required
 def article_list(request: HttpRequest) -> HttpResponse:
-    """Teachers: the shared article library."""
+    """Teachers: the shared article library, filtered by reading level and sorted."""
     articles = Article.objects.annotate(
         question_count=Count("questions", filter=~Q(questions__status="rejected"))
     ).defer("body")
-    return render(request, "quiz/teacher/article_list.html", {"articles": articles})
+    form = ArticleLibraryForm(request.GET)
+    filtered = False
+    if form.is_valid():
+        lowest, highest = form.cleaned_data["lowest"], form.cleaned_data["highest"]
+        filtered = lowest is not None or highest is not None
+        articles = articles.at_reading_level(lowest=lowest, highest=highest).order_by(
+            *LIBRARY_ORDERS[form.cleaned_data["sort"]]
+        )
+    template = "quiz/teacher/article_list.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#article-table"
+    return render(request, template, {"articles": articles, "form": form, "filtered": filtered})
 
 
 def _review_context(article: Article, request: HttpRequest) -> dict:
@@ -519,7 +541,49 @@ def quiz_detail(request: HttpRequest, quiz_id: int) -> HttpResponse:
             "questions": questions,
             "assignments": assignments,
             "comparison": comparison,
+            "export_form": QuizExportForm(),
         },
+    )
+
+
+@require_GET
+@teacher_required
+def quiz_download(request: HttpRequest, quiz_id: int) -> HttpResponse:
+    """The quiz's author: the quiz as a file for their school's LMS (?format=moodle, gift,
+    qti or csv), with the key: like every teacher page, never cached."""
+    quiz = _own_quiz(request, quiz_id)
+    form = QuizExportForm(request.GET)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Choose an export format: " + ", ".join(EXPORT_FORMATS))
+    exported = quiz_export(quiz=quiz, export_format=form.cleaned_data["format"])
+    response = HttpResponse(exported.content, content_type=exported.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+    return response
+
+
+@require_GET
+@teacher_required
+def quiz_print(request: HttpRequest, quiz_id: int) -> HttpResponse:
+    """The quiz's author: the quiz for paper: the article, then the questions with lettered
+    choices and lines for a student's name (no key), laid out by static/css/print.css."""
+    quiz = _own_quiz(request, quiz_id)
+    return render(
+        request,
+        "quiz/teacher/quiz_print.html",
+        {"quiz": quiz, "questions": quiz.ordered_questions().prefetch_related("choices")},
+    )
+
+
+@require_GET
+@teacher_required
+def quiz_key(request: HttpRequest, quiz_id: int) -> HttpResponse:
+    """The quiz's author: the answer key for the printed quiz, on its own page."""
+    quiz = _own_quiz(request, quiz_id)
+    questions = quiz.ordered_questions().prefetch_related("choices")
+    return render(
+        request,
+        "quiz/teacher/quiz_key.html",
+        {"quiz": quiz, "keys": [(question, question.correct_choice()) for question in questions]},
     )
 
 
