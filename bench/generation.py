@@ -58,6 +58,43 @@ def report(label: str, bodies: list[str], repeat: int = 3) -> float:
     return ratio
 
 
+def stage_seconds(bodies: list[str]) -> dict[str, float]:
+    """Time spent in the verify stage and in the learned ranker (its features and its
+    score), measured by wrapping the functions the pipeline calls."""
+    from quiz.generation import pipeline
+
+    spent = {"verify": 0.0, "ranker": 0.0}
+    wrapped = {
+        "verify": ("stem_problem", "fitting_distractors", "question_problem"),
+        "ranker": ("question_features", "learned_score"),
+    }
+    originals = {}
+
+    def timed(stage, function):
+        def run(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[stage] += time.perf_counter() - started
+
+        return run
+
+    for stage, names in wrapped.items():
+        for name in names:
+            originals[name] = getattr(pipeline, name)
+            setattr(pipeline, name, timed(stage, originals[name]))
+    try:
+        started = time.perf_counter()
+        for body in bodies:
+            generate_questions(body)
+        spent["total"] = time.perf_counter() - started
+    finally:
+        for name, function in originals.items():
+            setattr(pipeline, name, function)
+    return spent
+
+
 def main() -> int:
     folder = (
         Path(sys.argv[1])
@@ -72,6 +109,12 @@ def main() -> int:
     get_nlp()  # loading the model is not part of either figure
     generate_questions(bodies[0])  # warm up
     ratio = report(f"{len(files)} articles", bodies)
+    spent = stage_seconds(bodies)
+    print(
+        f"{'of which':28} verify {spent['verify']:.3f} s "
+        f"({spent['verify'] / spent['total']:.1%} of generation), learned ranker "
+        f"{spent['ranker']:.3f} s ({spent['ranker'] / spent['total']:.1%}; target < 5%)"
+    )
     joined = "\n\n".join(bodies)
     words = len(joined.split())
     big = "\n\n".join([joined] * max(1, round(10_000 / max(words, 1))))

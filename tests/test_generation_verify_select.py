@@ -402,3 +402,74 @@ def test_a_common_word_is_no_name() -> None:
         analysis=analysis,
     )
     assert problem == "a common word, not a name"
+
+
+def test_a_head_of_state_is_no_stand_in_for_an_official() -> None:
+    text = (
+        "President Ada Quill opened the hearing in the capital. "
+        "Deputy Minister Tom Reyes told the committee the budget was late. "
+        "Official Sam Okoro said the figures were wrong."
+    )
+    analysis = analyse(text)
+    stem = "Who told the committee the budget was late?"
+    kwargs = {"answer": "Tom Reyes", "answer_type": "PERSON", "stem": stem, "analysis": analysis}
+    assert distractor_problem(distractor="Ada Quill", **kwargs) == "a head of state beside others"
+    assert distractor_problem(distractor="Sam Okoro", **kwargs) is None
+
+
+def test_a_word_of_a_longer_name_is_no_person() -> None:
+    text = (
+        "Steve Jobs founded the company with Steve Wozniak in 1976. "
+        "Tim Cook runs it today from Cupertino."
+    )
+    analysis = analyse(text)
+    kwargs = {
+        "answer": "Cook",
+        "answer_type": "PERSON",
+        "stem": "Who runs it?",
+        "analysis": analysis,
+    }
+    assert distractor_problem(distractor="Steve", **kwargs) == "a word of another name"
+    assert distractor_problem(distractor="Wozniak", **kwargs) is None
+
+
+def test_a_capital_acting_for_its_government_is_no_city() -> None:
+    text = (
+        "Beijing said it would answer the new tariffs within a week. "
+        "Talks in Geneva ended without a deal."
+    )
+    analysis = analyse(text)
+    problem = question_problem(
+        stem="Which city said it would answer the new tariffs within a week?",
+        answer="Beijing",
+        answer_type="CITY",
+        distractors=("Shanghai", "Tokyo", "Seoul"),
+        evidence="Beijing said it would answer the new tariffs within a week.",
+        analysis=analysis,
+    )
+    assert problem == "the answer is not a city"
+
+
+def test_a_stem_that_points_back_is_refused_and_a_leading_but_is_dropped() -> None:
+    assert stem_problem("That decision left _____ without a partner for the deal.")
+    assert stem_problem("In which country was another one found last spring?")
+    assert generate_questions(
+        "Ada Quill won the Eastford election in 2021 with 5,200 votes. "
+        "But Ada Quill lost the Westford seat to Tom Reyes in 2023 by 300 votes."
+    ).questions
+    for q in generate_questions(
+        "Ada Quill won the Eastford election in 2021 with 5,200 votes. "
+        "But Ada Quill lost the Westford seat to Tom Reyes in 2023 by 300 votes."
+    ).questions:
+        assert not q.stem.startswith("But ")
+
+
+def test_a_place_name_before_a_noun_is_never_asked() -> None:
+    text = (
+        "The former Kenya ambassador was arrested at the airport on Friday. "
+        "He had lived in Nairobi for ten years."
+    )
+    detail = focus_and_detail(
+        text, "Envoy arrested", "Kenya", "COUNTRY", "The former _____ ambassador was arrested."
+    )
+    assert detail == "a name used as a modifier" and detail in NEVER_ASKED

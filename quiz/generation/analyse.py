@@ -61,6 +61,8 @@ class Analysis:
     named_bodies: set[str] = field(default_factory=set)  # "the party Voz Nacional" somewhere
     # Role word (lower case, e.g. "secretary") -> the one person the article gives that role.
     role_person: dict[str, str] = field(default_factory=dict)
+    # Surname -> the title words written before that person's name ("president", "sen").
+    person_titles: dict[str, set[str]] = field(default_factory=dict)
     # Entity key -> labels the model gave its mentions; the majority wins over one-off slips.
     labels: dict[str, Counter[str]] = field(default_factory=dict)
     # Lemma of each noun -> how often the article uses it, for the weight of a noun phrase.
@@ -379,6 +381,18 @@ def _index_entities(doc: spacy.tokens.Doc, analysis: Analysis) -> None:
             name = name.split(" ", 1)[1]  # "Archivist | Marieke de Vries" opened the sentence
         if full is None or len(name) > len(full):
             analysis.person_full[surname] = name
+        # The title written just before the name ("President Xi", "Sen. Warren"), whatever
+        # form the name takes.
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.is_title and before.pos_ in ("NOUN", "PROPN"):
+            titles = analysis.person_titles.setdefault(surname, set())
+            titles.add(before.text.casefold().rstrip("."))
+            if (
+                before.lower_ == "minister"
+                and ent.start > 1
+                and doc[ent.start - 2].lower_ == "prime"
+            ):
+                titles.add("prime")
         # A single surname mention counts towards the full name's importance too.
         if len(names) == 1:
             continue

@@ -349,6 +349,19 @@ def _without_own_acronym(stem: str, answer: str) -> str:
     )
 
 
+_OPENING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So|Then|Still|Meanwhile|However),?\s+(?=\S)")
+
+
+def _without_opening_conjunction(stem: str) -> str:
+    """ "But the deal ...": a link to the sentence before, which a quiz question has not;
+    and "[12]", a reference mark, which reads as noise in a question."""
+    stem = re.sub(r"\s*\[\d{1,3}\]", "", stem)
+    rest = _OPENING_CONJUNCTION.sub("", stem, count=1)
+    if rest == stem or not rest:
+        return stem
+    return rest[0].upper() + rest[1:]
+
+
 _SMALL = {"the", "a", "an", "of", "and"}
 
 
@@ -392,7 +405,9 @@ def _draft(
         return None  # "What were restrained compared to the torrent he released?"
     if candidate.answer_type.startswith("THING") and _agent_noun(candidate.answer):
         return None  # "What had expected a cut? most economists": people, asked with who
-    stem = _without_alias(_without_own_acronym(candidate.stem, candidate.answer))
+    stem = _without_opening_conjunction(
+        _without_alias(_without_own_acronym(candidate.stem, candidate.answer))
+    )
     candidate = replace(candidate, stem=stem)
     if stem_problem(candidate.stem):
         return None

@@ -91,6 +91,8 @@ class ArticleFocus:
     headline: frozenset[str]
     subjects: frozenset[str]
     centrality: tuple[float, ...]
+    folded_body: str = ""  # the body folded once, to tell the article's own names
+    priced_share: float = 0.0  # share of sentences with a price: a deals post's sign
 
 
 def _lemmas(tokens: Span) -> set[str]:
@@ -126,11 +128,17 @@ def article_focus(analysis: Analysis, title: str = "") -> ArticleFocus:
     ranked = analysis.mentions.most_common(3)
     most = ranked[0][1] if ranked else 0
     subjects = {key for key, n in ranked if n >= 3 and n * 2 >= most * 1.5}
+    priced = sum(1 for s in analysis.sentences if _PRICE.search(s.span.text))
     return ArticleFocus(
         headline=headline,
         subjects=frozenset(subjects),
         centrality=tuple(r / top for r in raw),
+        folded_body=fold(analysis.body),
+        priced_share=priced / max(len(analysis.sentences), 1),
     )
+
+
+_PRICE = re.compile(r"[$\u00a3\u20ac]\s?\d")
 
 
 _REPORTING = {
@@ -186,7 +194,20 @@ def _in_a_name(analysis: Analysis, sentence_index: int, start: int, end: int) ->
     before = doc[inside[0].i - 1] if inside[0].i > 0 else None
     if after is not None and after.tag_ == "NNP" and after.dep_ != "nsubj":
         return True
-    return before is not None and before.tag_ == "NNP" and before.dep_ == "compound"
+    # "LC 500", "STOXX 600", "Boeing 737": a capitalised name right before the number.
+    return (
+        before is not None
+        and before.tag_ in ("NNP", "NNPS")
+        and before.ent_type_ not in ("DATE", "TIME", "MONEY")
+        and not before.is_sent_start
+    )
+
+
+def _modifies_a_noun(analysis: Analysis, sentence_index: int, start: int, end: int) -> bool:
+    """ "the U.S. ambassador", "the southern Mexico border": a place name used before a noun,
+    where another place reads wrongly ("Former Cuba ambassador")."""
+    root = _answer_root(analysis, sentence_index, start, end)
+    return root is not None and root.dep_ in ("compound", "amod", "nmod") and root.head.i > root.i
 
 
 def _only_quoted(analysis: Analysis, sentence_index: int, start: int, end: int) -> bool:
@@ -231,6 +252,7 @@ NEVER_ASKED = frozenset(
         "a time of day", "a weekday", "a month", "a street number",
         "the outlet that reported it", "a journalist or commentator", "an expert's name",
         "an expert's affiliation", "a number in a name", "a holder the title names",
+        "a name used as a modifier",
     }
 )  # fmt: skip
 
@@ -269,6 +291,10 @@ def side_detail(
     """Why a question is trivia (NEVER_ASKED) or a side detail kept out of a quiz's first ten,
     or "" when it asks a main point."""
     text = answer.strip()
+    if answer_type in _PLACE_TYPES and _modifies_a_noun(
+        analysis, sentence, answer_start, answer_end
+    ):
+        return "a name used as a modifier"
     if answer_type in ("NUMBER", "QUANTITY") and _in_a_name(
         analysis, sentence, answer_start, answer_end
     ):
@@ -381,15 +407,13 @@ def question_features(
     stem_words = stem.split()
     votes = analysis.labels.get(entity_key(answer))
     typing = max(votes.values()) / sum(votes.values()) if votes else 0.0
-    body = fold(analysis.body)
-    from_article = sum(1 for d in distractors if fold(d) in body)
+    from_article = sum(1 for d in distractors if fold(d) in focus.folded_body)
     sentences = max(len(analysis.sentences), 1)
     text = evidence.span.text
     at = text.find(answer)
     before = text[max(at - 40, 0) : at] if at >= 0 else ""
     key = entity_key(answer)
     invented = len(distractors) - from_article
-    priced = sum(1 for s in analysis.sentences if re.search(r"[$\u00a3\u20ac]\s?\d", s.span.text))
     features: dict[str, float] = {f"kind_{k}": float(kind == k) for k in FEATURE_KINDS}
     group = type_group(answer_type)
     features.update({f"type_{g}": float(group == g) for g in TYPE_GROUPS})
@@ -439,7 +463,7 @@ def question_features(
             "year": float(bool(_YEAR.match(answer.strip()))),
             "stem_commas": min(stem.count(","), 5) / 5,
             "stem_question": float(stem.rstrip().endswith("?")),
-            "article_prices": priced / sentences,
+            "article_prices": focus.priced_share,
             "article_words": min(analysis.word_count, 3000) / 3000,
         }
     )
