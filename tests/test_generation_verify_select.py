@@ -420,7 +420,7 @@ def test_a_head_of_state_is_no_stand_in_for_an_official() -> None:
 def test_a_word_of_a_longer_name_is_no_person() -> None:
     text = (
         "Steve Jobs founded the company with Steve Wozniak in 1976. "
-        "Tim Cook runs it today from Cupertino."
+        "Tim Cook runs it today from Cupertino. Steve would call late at night, Cook said."
     )
     analysis = analyse(text)
     kwargs = {

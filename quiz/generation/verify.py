@@ -254,7 +254,11 @@ def distractor_problem(
             return "a head of state beside others"
         if len(folded) == 1 and _in_article(analysis, distractor):
             word = next(iter(folded))
-            if word not in analysis.person_full:
+            firsts = {
+                fold(full.split()[0]) for full in analysis.person_full.values() if " " in full
+            }
+            known = analysis.person_full.get(word, "")
+            if not known or (word in firsts and " " not in known):
                 # "Steve" beside "Jobs", "Box" of "Magic Box": a word of a longer name the
                 # article writes, not a person it names by that word.
                 return "a word of another name"
