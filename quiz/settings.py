@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # Django's form templates, for the renderer below
     "django_htmx",
     "axes",
     "quiz",
@@ -86,6 +87,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render with the templates above, so a field can use templates/_field.html.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "quiz.wsgi.application"
 

@@ -262,6 +262,8 @@ def test_sign_up_with_a_join_code_needs_no_email(classroom, client):
     response = client.post(
         reverse("signup"),
         {
+            "first_name": "Nia",
+            "last_name": "Okafor",
             "username": "newkid",
             "password1": "a-long-pass-phrase-9",
             "password2": "a-long-pass-phrase-9",

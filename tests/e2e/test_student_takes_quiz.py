@@ -69,6 +69,10 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     # A new student signs up with the class's join code, typing only.
     page.goto("/accounts/signup/")
     page.keyboard.press("Tab")  # the skip link first
+    tab_to(page, "el.name === 'first_name'")
+    page.keyboard.type("Nia")
+    tab_to(page, "el.name === 'last_name'")
+    page.keyboard.type("Okafor")
     tab_to(page, "el.name === 'username'")
     page.keyboard.type("newkid")
     tab_to(page, "el.name === 'password1'")
@@ -193,7 +197,7 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     expect(page.get_by_text(f"Your score: {attempt.score} out of 10")).to_be_visible()
 
     # The teacher's page polls every ten seconds: the result appears without a reload.
-    row = teacher_page.get_by_role("row", name=re.compile(r"^newkid submitted"))
+    row = teacher_page.get_by_role("row", name=re.compile(r"^Nia Okafor submitted"))
     expect(row).to_be_visible(timeout=12_000)
     expect(row.get_by_role("cell", name=f"{attempt.score}/10", exact=True)).to_be_visible()
 
