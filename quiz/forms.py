@@ -268,7 +268,17 @@ class StudentsCreateForm(forms.Form):
         label="Students' names, one per line",
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Usernames and passwords are made for you; no e-mail addresses needed.",
+        template_name="_field.html",  # a repeated name is said right under the list
     )
+    # Offered only once a repeated name was found (class_students_new).
+    repeats_confirmed = forms.BooleanField(
+        required=False,
+        label="These are different students with the same name: make an account for each",
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.repeated: list[str] = []  # set by the view when it finds a repeated name
 
     def names_list(self) -> list[str]:
         return [line for line in self.cleaned_data["names"].splitlines() if line.strip()]

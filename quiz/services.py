@@ -478,10 +478,53 @@ def _password_new() -> str:
     return f"{raw[:5]}-{raw[5:]}"
 
 
+def _folded(text: str) -> str:
+    """Text as lists sort it: accents off and case folded, so "Çavuşoğlu" sorts with the
+    Cs and "Ödegaard" with the Os, not after every unaccented name."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def student_sort_key(student) -> tuple[str, str, str]:
+    """Rosters and results: by surname, then first name (folded); a student without a name
+    sorts by username in the surname's place."""
+    surname = student.last_name or student.first_name or student.username
+    return (_folded(surname), _folded(student.first_name), student.username)
+
+
 def _username_base(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     parts = re.findall(r"[a-z0-9]+", ascii_name.lower())
     return ".".join(parts)[:24].strip(".") or "student"
+
+
+def students_repeated_names(*, school_class: SchoolClass, names: Sequence[str]) -> list[str]:
+    """What in a pasted list would make a second account for one student, in words: a name
+    listed more than once, or the name of a student already in the class. Names are
+    compared as their usernames are made (case, accents and punctuation aside), since that
+    is when the second account gets the same username with a 2."""
+    pasted: dict[str, list[str]] = {}
+    for name in names:
+        if name.strip():
+            pasted.setdefault(_username_base(name), []).append(" ".join(name.split()))
+    enrolled = (
+        User.objects.filter(enrollments__school_class=school_class)
+        .order_by("username")
+        .values_list("first_name", "last_name", "username")
+    )
+    on_roster: dict[str, str] = {}
+    for first, last, username in enrolled:
+        full_name = f"{first} {last}".strip()
+        if full_name:
+            on_roster.setdefault(_username_base(full_name), username)
+    repeated = []
+    for base, spellings in pasted.items():
+        if len(spellings) > 1:
+            times = "twice" if len(spellings) == 2 else f"{len(spellings)} times"
+            repeated.append(f"“{spellings[0]}” is in the list {times}")
+        if base in on_roster:
+            repeated.append(f"“{spellings[0]}” is already in this class ({on_roster[base]})")
+    return repeated
 
 
 def students_create(*, school_class: SchoolClass, names: Sequence[str]) -> list[tuple[object, str]]:

@@ -73,7 +73,7 @@ MATRIX = {
     "class-new": ("get", None, TEACHER_PAGE),
     "class-detail": ("get", "class", OWN_CLASS),
     "class-rotate-code": ("post", "class", redirects(OWN_CLASS)),
-    "class-students-new": ("post", "class", redirects(OWN_CLASS)),  # empty list: back to class
+    "class-students-new": ("post", "class", OWN_CLASS),  # empty list: the class page says so
     "class-student-password": ("post", "class_student", OWN_CLASS),  # shows the login card
     "class-student-remove": ("post", "class_student", redirects(OWN_CLASS)),
     "article-list": ("get", None, TEACHER_PAGE),

@@ -117,6 +117,15 @@
   // After moving to another question, put focus on its legend so screen readers read the new
   // question and the next Tab goes to its answers. (The swapped-out card is detached by now,
   // so look the new one up in the document.)
+  // A confirmation swapped into a roster row takes the focus from the link that asked for it
+  // (which is gone): its "Yes" button, which the question describes.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    const target = event.detail.target;
+    const confirm = target && target.querySelector && target.querySelector("[data-confirm]");
+    const yes = confirm && confirm.querySelector("button[type=submit]");
+    if (yes) yes.focus();
+  });
+
   document.addEventListener("htmx:afterSettle", function (event) {
     if (!event.detail.target || event.detail.target.id !== "question-card") return;
     const card = document.querySelector("[data-question-card]");
