@@ -809,20 +809,26 @@ _ANSWER_UPSERT = """
     WHERE question_id IS NOT NULL AND choice_id IS NOT NULL
     ON CONFLICT (attempt_id, question_id)
         DO UPDATE SET choice_id = EXCLUDED.choice_id, answered_at = EXCLUDED.answered_at
-    RETURNING id
+    RETURNING 1 + (SELECT count(*) FROM quiz_response r
+        WHERE r.attempt_id = %(attempt)s AND r.question_id <> quiz_response.question_id)
 """
+# The RETURNING count is how many questions are now answered, for the page's counter: this
+# one and the others. It reads the statement's snapshot, so an answer another tab of the
+# same student committed while this one waited for the lock may be missing from it; the next
+# click or page counts it.
 
 
 def _answer_upsert_at_once(
     *, attempt_id: int, student_id: int, number: int, choice_token: str, now: datetime
-) -> bool:
-    """PostgreSQL: try the save as one statement; True if it saved."""
+) -> int | None:
+    """PostgreSQL: try the save as one statement; if it saved, how many questions of the
+    attempt are answered now, else None."""
     if connection.vendor != "postgresql":
-        return False
+        return None
     # A number below 1 would count from the end of the JSON array; ids past PostgreSQL's
     # bigint would be an error there, not a refusal. Such requests take the ORM path.
     if not 1 <= number <= MAX_QUESTIONS_PER_QUIZ or attempt_id > BIGINT_MAX:
-        return False
+        return None
     params = {
         "attempt": attempt_id,
         "student": student_id,
@@ -832,29 +838,32 @@ def _answer_upsert_at_once(
     }
     with connection.cursor() as cursor:
         cursor.execute(_ANSWER_UPSERT, params)
-        return cursor.fetchone() is not None
+        row = cursor.fetchone()
+        return None if row is None else int(row[0])
 
 
 def attempt_answer(
     *, attempt_id: int, student_id: int, number: int, choice_token: str, now: datetime
-) -> None:
+) -> int:
     """Save (or change) a student's answer to question `number` (from 1) of their attempt,
-    the choice given by its token in this attempt (Attempt.choice_tokens). Saving the same
-    answer twice leaves one row; an answer after submission or after the deadline is refused
-    (AttemptClosedError), and an overdue attempt is submitted.
+    the choice given by its token in this attempt (Attempt.choice_tokens), and return how
+    many of its questions are answered now. Saving the same answer twice leaves one row; an
+    answer after submission or after the deadline is refused (AttemptClosedError), and an
+    overdue attempt is submitted.
 
     This runs on every click of every student. Someone else's attempt raises
     Attempt.DoesNotExist, a number outside the quiz Question.DoesNotExist (both "not found"
     to the student), a token that is not one of the question's ServiceError.
     """
-    if _answer_upsert_at_once(
+    answered = _answer_upsert_at_once(
         attempt_id=attempt_id,
         student_id=student_id,
         number=number,
         choice_token=choice_token,
         now=now,
-    ):
-        return
+    )
+    if answered is not None:
+        return answered
     with transaction.atomic():
         locked = _attempt_locked(attempt_id, student_id=student_id)
         closed = _attempt_closed_reason(locked, now)
@@ -883,7 +892,7 @@ def attempt_answer(
                 unique_fields=["attempt", "question"],
                 update_fields=["choice", "answered_at"],
             )
-            return
+            return Response.objects.filter(attempt=locked).count()
     raise AttemptClosedError(closed)
 
 

@@ -231,6 +231,16 @@ def article_list(request: HttpRequest) -> HttpResponse:
     return render(request, "quiz/teacher/article_list.html", {"articles": articles})
 
 
+def _question_counts(statuses: list[str]) -> dict:
+    """The review page's counters, from the statuses of an article's current questions."""
+    usable = [status for status in statuses if status != Question.Status.REJECTED]
+    return {
+        "all_count": len(usable),
+        "draft_count": usable.count(Question.Status.DRAFT),
+        "approved_count": usable.count(Question.Status.APPROVED),
+    }
+
+
 def _review_context(article: Article, request: HttpRequest) -> dict:
     status = request.GET.get("status", "")
     kind = request.GET.get("kind", "")
@@ -252,9 +262,7 @@ def _review_context(article: Article, request: HttpRequest) -> dict:
     return {
         "article": article,
         "questions": shown,
-        "all_count": len(questions),
-        "draft_count": sum(q.status == Question.Status.DRAFT for q in questions),
-        "approved_count": sum(q.status == Question.Status.APPROVED for q in questions),
+        **_question_counts([q.status for q in current]),
         "wanted": settings.QUIZ_DEFAULT_QUESTION_COUNT,
         "paragraphs": evidence_paragraphs(article.body, spans),
         "status_filter": status,
@@ -359,7 +367,19 @@ def question_status(request: HttpRequest, question_id: int) -> HttpResponse:
     services.question_set_status(question=question, status=status)
     if not request.htmx:
         messages.success(request, f"Question {question.get_status_display().lower()}.")
-    return _card_response(request, question)
+        return _card_response(request, question)
+    # The card, and the page's counters out of band: they changed with it.
+    response = _card_response(request, question)
+    statuses = Question.objects.filter(
+        article_id=question.article_id, superseded_by__isnull=True
+    ).values_list("status", flat=True)
+    counters = render(
+        request,
+        "quiz/teacher/article_detail.html#review-counters",
+        {"article": question.article, "oob": True, **_question_counts(list(statuses))},
+    )
+    response.content += counters.content
+    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -87,8 +87,15 @@
   });
 
   // Coming back with the Back button shows the page as it was left: not busy any more.
-  window.addEventListener("pageshow", function () {
+  // An open attempt's page (question, review) restored from the back-forward cache may be
+  // out of date: submitted since, or answered in another tab. Ask the server again; it sends a
+  // submitted attempt's pages to the result. (Cache-Control: no-store keeps every other cache
+  // out; Chromium may still keep such a page in its back-forward cache.)
+  window.addEventListener("pageshow", function (event) {
     document.querySelectorAll("[aria-busy=true]").forEach(unmarkBusy);
+    if (event.persisted && document.querySelector("[data-attempt-open]")) {
+      window.location.reload();
+    }
   });
 
   document.addEventListener("htmx:beforeRequest", function (event) {

@@ -106,6 +106,8 @@ def test_student_pages_have_no_serious_axe_violations(demo, new_context):
     log_in(page, "student1", STUDENT_PASSWORD)
     log.check(page, "student dashboard")
     page.get_by_role("button", name="Start").click()
+    log.check(page, "start a quiz")
+    page.get_by_role("button", name="Start the quiz").click()
     expect(page).to_have_title(re.compile("^Question 1"))
     log.check(page, "question")
     page.get_by_role("radio").first.check()
@@ -171,6 +173,8 @@ def test_student_pages_fit_a_phone(demo, new_context):
     assert_fits_a_phone(page, "join a class", log)
     page.goto("/student/")
     page.get_by_role("button", name="Start").click()
+    assert_fits_a_phone(page, "start a quiz", log)
+    page.get_by_role("button", name="Start the quiz").click()
     expect(page).to_have_title(re.compile("^Question 1"))
     assert_fits_a_phone(page, "question", log)
     # On a phone the question comes first: it is on the first screen, not below the article.
