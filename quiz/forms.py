@@ -181,7 +181,11 @@ class AssignmentForm(forms.ModelForm):
 
     def __init__(self, *args, teacher, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["school_class"].queryset = SchoolClass.objects.taught_by(teacher)
+        classes = SchoolClass.objects.taught_by(teacher)
+        self.fields["school_class"].queryset = classes
+        only = list(classes[:2])
+        if len(only) == 1:  # a teacher with one class has nothing to choose
+            self.fields["school_class"].initial = only[0].pk
         now = timezone.localtime().replace(second=0, microsecond=0)
         self.fields["opens_at"].initial = now
         self.fields["closes_at"].initial = now + timedelta(days=7)

@@ -712,11 +712,10 @@ def assignment_results_csv(request: HttpRequest, assignment_id: int) -> HttpResp
     response = _csv_response(f"results-assignment-{assignment.pk}.csv")
     writer = CsvWriter(response)
     writer.writerow(
-        ["student", "name", "status", "score", "out of", "minutes taken"]
+        ["student", "name", "status", "score", "out of", "time taken (m:ss)"]
         + [f"Q{column.number}" for column in results.questions]
     )
     for row in results.rows:
-        minutes = round(row.time_taken.total_seconds() / 60, 1) if row.time_taken else ""
         writer.writerow(
             [
                 row.student.username,
@@ -724,7 +723,7 @@ def assignment_results_csv(request: HttpRequest, assignment_id: int) -> HttpResp
                 row.status,
                 "" if row.score is None else row.score,
                 row.max_score,
-                minutes,
+                row.time_text if row.time_taken else "",  # as the page shows it: 0:26
             ]
             + [f"{cell.letter} ({cell.state})" if cell.letter else cell.state for cell in row.cells]
         )
