@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django import forms
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
 from django.utils import timezone
 
@@ -19,17 +19,73 @@ from quiz.models import (
     SchoolClass,
 )
 
+# What sign-up says, in words a 13-year-old reads at a glance (README: "Signing up"):
+# Django's own help lists four password rules and the characters a username may hold.
+# Keyed by Django's validation codes without their "password_" prefix.
+PASSWORD_PLAIN_WORDS = {
+    "too_short": "Too short: use at least 8 letters, numbers or signs.",
+    "too_common": "Lots of people use that password, so it is easy to guess. "
+    "Try a few words together, like “green-tiger-jumps”.",
+    "entirely_numeric": "Use some letters too, not only numbers.",
+    "too_similar": "Too close to your name or username. Choose something else.",
+}
+
 
 class SignupForm(UserCreationForm):
+    first_name = forms.CharField(
+        max_length=150,
+        label="First name",
+        help_text="Your teacher sees your name on the class list.",
+        widget=forms.TextInput(attrs={"autocomplete": "given-name", "autofocus": True}),
+    )
+    last_name = forms.CharField(
+        max_length=150,
+        label="Last name",
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
     join_code = forms.CharField(
         max_length=16,
         required=False,
         label="Class join code",
         help_text="From your teacher. You can also join a class later.",
     )
+    error_messages = {
+        "password_mismatch": "The two passwords are not the same. Type the same one twice.",  # nosec B105 - a message
+    }
 
     class Meta(UserCreationForm.Meta):
-        fields = ("username",)
+        fields = ("first_name", "last_name", "username")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.widget.attrs.pop("autofocus", None)  # the name comes first
+        username.help_text = "You type it to log in. Letters and numbers, no spaces."
+        username.error_messages["invalid"] = (
+            "Use only letters, numbers and . _ - (no spaces), like maya.k or sam_22."
+        )
+        self.fields[
+            "password1"
+        ].help_text = (
+            "At least 8 characters. A few words together is easy to remember and hard to guess."
+        )
+        self.fields["password2"].label = "Password again"
+        self.fields["password2"].help_text = "The same password, to be sure you typed it right."
+        for field in self.fields.values():
+            field.template_name = "_field.html"
+
+    def validate_password_for_user(self, user, **kwargs) -> None:
+        """The password rules' complaints in plain words, under the password they are about
+        (Django puts them under the confirmation, whatever field name it is given)."""
+        password = self.cleaned_data.get("password1")
+        if not password:
+            return
+        try:
+            password_validation.validate_password(password, user)
+        except forms.ValidationError as error:
+            for problem in error.error_list:
+                code = (problem.code or "").removeprefix("password_")
+                self.add_error("password1", PASSWORD_PLAIN_WORDS.get(code, problem.messages[0]))
 
     def clean_username(self) -> str:
         # A username must be unique, so sign-up has to say when one is taken; it says so
@@ -127,7 +183,11 @@ class AssignmentForm(forms.ModelForm):
 
     def __init__(self, *args, teacher, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["school_class"].queryset = SchoolClass.objects.taught_by(teacher)
+        classes = SchoolClass.objects.taught_by(teacher)
+        self.fields["school_class"].queryset = classes
+        only = list(classes[:2])
+        if len(only) == 1:  # a teacher with one class has nothing to choose
+            self.fields["school_class"].initial = only[0].pk
         now = timezone.localtime().replace(second=0, microsecond=0)
         self.fields["opens_at"].initial = now
         self.fields["closes_at"].initial = now + timedelta(days=7)
@@ -214,7 +274,17 @@ class StudentsCreateForm(forms.Form):
         label="Students' names, one per line",
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Usernames and passwords are made for you; no e-mail addresses needed.",
+        template_name="_field.html",  # a repeated name is said right under the list
     )
+    # Offered only once a repeated name was found (class_students_new).
+    repeats_confirmed = forms.BooleanField(
+        required=False,
+        label="These are different students with the same name: make an account for each",
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.repeated: list[str] = []  # set by the view when it finds a repeated name
 
     def names_list(self) -> list[str]:
         return [line for line in self.cleaned_data["names"].splitlines() if line.strip()]

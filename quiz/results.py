@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from quiz import stats
 from quiz.models import Assignment, Attempt, Choice, Question, Response
+from quiz.services import student_sort_key
 
 User = get_user_model()
 SORTS = {"name", "score", "time", "status"}
@@ -123,24 +124,24 @@ def _status(attempt: Attempt | None) -> str:
 
 
 def _sort_rows(rows: list[StudentRow], sort: str) -> list[StudentRow]:
+    # Rows come in by name (student_sort_key); sorted() is stable, so ties stay by name.
     if sort == "score":
-        return sorted(rows, key=lambda r: (r.percent is None, -(r.percent or 0), r.name))
+        return sorted(rows, key=lambda r: (r.percent is None, -(r.percent or 0)))
     if sort == "time":
-        return sorted(
-            rows, key=lambda r: (r.time_taken is None, r.time_taken or timedelta(), r.name)
-        )
+        return sorted(rows, key=lambda r: (r.time_taken is None, r.time_taken or timedelta()))
     if sort == "status":
         order = {"in progress": 0, "not started": 1, "submitted": 2}
-        return sorted(rows, key=lambda r: (order[r.status], r.name))
+        return sorted(rows, key=lambda r: order[r.status])
     return rows  # already by name
 
 
 def results_for_assignment(*, assignment: Assignment, sort: str = "name") -> AssignmentResults:
     questions = list(assignment.quiz.ordered_questions().prefetch_related("choices"))
-    students = list(
-        User.objects.filter(enrollments__school_class=assignment.school_class)
-        .only("id", "username", "first_name", "last_name")
-        .order_by("last_name", "first_name", "username")
+    students = sorted(
+        User.objects.filter(enrollments__school_class=assignment.school_class).only(
+            "id", "username", "first_name", "last_name"
+        ),
+        key=student_sort_key,
     )
     attempts_by_student: dict[int, list[Attempt]] = {}
     attempts = Attempt.objects.filter(assignment=assignment).defer("question_order", "choice_order")

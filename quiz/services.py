@@ -479,10 +479,53 @@ def _password_new() -> str:
     return f"{raw[:5]}-{raw[5:]}"
 
 
+def _folded(text: str) -> str:
+    """Text as lists sort it: accents off and case folded, so "Çavuşoğlu" sorts with the
+    Cs and "Ödegaard" with the Os, not after every unaccented name."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def student_sort_key(student) -> tuple[str, str, str]:
+    """Rosters and results: by surname, then first name (folded); a student without a name
+    sorts by username in the surname's place."""
+    surname = student.last_name or student.first_name or student.username
+    return (_folded(surname), _folded(student.first_name), student.username)
+
+
 def _username_base(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     parts = re.findall(r"[a-z0-9]+", ascii_name.lower())
     return ".".join(parts)[:24].strip(".") or "student"
+
+
+def students_repeated_names(*, school_class: SchoolClass, names: Sequence[str]) -> list[str]:
+    """What in a pasted list would make a second account for one student, in words: a name
+    listed more than once, or the name of a student already in the class. Names are
+    compared as their usernames are made (case, accents and punctuation aside), since that
+    is when the second account gets the same username with a 2."""
+    pasted: dict[str, list[str]] = {}
+    for name in names:
+        if name.strip():
+            pasted.setdefault(_username_base(name), []).append(" ".join(name.split()))
+    enrolled = (
+        User.objects.filter(enrollments__school_class=school_class)
+        .order_by("username")
+        .values_list("first_name", "last_name", "username")
+    )
+    on_roster: dict[str, str] = {}
+    for first, last, username in enrolled:
+        full_name = f"{first} {last}".strip()
+        if full_name:
+            on_roster.setdefault(_username_base(full_name), username)
+    repeated = []
+    for base, spellings in pasted.items():
+        if len(spellings) > 1:
+            times = "twice" if len(spellings) == 2 else f"{len(spellings)} times"
+            repeated.append(f"“{spellings[0]}” is in the list {times}")
+        if base in on_roster:
+            repeated.append(f"“{spellings[0]}” is already in this class ({on_roster[base]})")
+    return repeated
 
 
 def students_create(*, school_class: SchoolClass, names: Sequence[str]) -> list[tuple[object, str]]:
@@ -767,20 +810,26 @@ _ANSWER_UPSERT = """
     WHERE question_id IS NOT NULL AND choice_id IS NOT NULL
     ON CONFLICT (attempt_id, question_id)
         DO UPDATE SET choice_id = EXCLUDED.choice_id, answered_at = EXCLUDED.answered_at
-    RETURNING id
+    RETURNING 1 + (SELECT count(*) FROM quiz_response r
+        WHERE r.attempt_id = %(attempt)s AND r.question_id <> quiz_response.question_id)
 """
+# The RETURNING count is how many questions are now answered, for the page's counter: this
+# one and the others. It reads the statement's snapshot, so an answer another tab of the
+# same student committed while this one waited for the lock may be missing from it; the next
+# click or page counts it.
 
 
 def _answer_upsert_at_once(
     *, attempt_id: int, student_id: int, number: int, choice_token: str, now: datetime
-) -> bool:
-    """PostgreSQL: try the save as one statement; True if it saved."""
+) -> int | None:
+    """PostgreSQL: try the save as one statement; if it saved, how many questions of the
+    attempt are answered now, else None."""
     if connection.vendor != "postgresql":
-        return False
+        return None
     # A number below 1 would count from the end of the JSON array; ids past PostgreSQL's
     # bigint would be an error there, not a refusal. Such requests take the ORM path.
     if not 1 <= number <= MAX_QUESTIONS_PER_QUIZ or attempt_id > BIGINT_MAX:
-        return False
+        return None
     params = {
         "attempt": attempt_id,
         "student": student_id,
@@ -790,29 +839,32 @@ def _answer_upsert_at_once(
     }
     with connection.cursor() as cursor:
         cursor.execute(_ANSWER_UPSERT, params)
-        return cursor.fetchone() is not None
+        row = cursor.fetchone()
+        return None if row is None else int(row[0])
 
 
 def attempt_answer(
     *, attempt_id: int, student_id: int, number: int, choice_token: str, now: datetime
-) -> None:
+) -> int:
     """Save (or change) a student's answer to question `number` (from 1) of their attempt,
-    the choice given by its token in this attempt (Attempt.choice_tokens). Saving the same
-    answer twice leaves one row; an answer after submission or after the deadline is refused
-    (AttemptClosedError), and an overdue attempt is submitted.
+    the choice given by its token in this attempt (Attempt.choice_tokens), and return how
+    many of its questions are answered now. Saving the same answer twice leaves one row; an
+    answer after submission or after the deadline is refused (AttemptClosedError), and an
+    overdue attempt is submitted.
 
     This runs on every click of every student. Someone else's attempt raises
     Attempt.DoesNotExist, a number outside the quiz Question.DoesNotExist (both "not found"
     to the student), a token that is not one of the question's ServiceError.
     """
-    if _answer_upsert_at_once(
+    answered = _answer_upsert_at_once(
         attempt_id=attempt_id,
         student_id=student_id,
         number=number,
         choice_token=choice_token,
         now=now,
-    ):
-        return
+    )
+    if answered is not None:
+        return answered
     with transaction.atomic():
         locked = _attempt_locked(attempt_id, student_id=student_id)
         closed = _attempt_closed_reason(locked, now)
@@ -841,7 +893,7 @@ def attempt_answer(
                 unique_fields=["attempt", "question"],
                 update_fields=["choice", "answered_at"],
             )
-            return
+            return Response.objects.filter(attempt=locked).count()
     raise AttemptClosedError(closed)
 
 

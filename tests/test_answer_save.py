@@ -106,12 +106,14 @@ def test_a_click_costs_the_session_the_user_with_their_role_and_one_locked_upser
     assert "Answer saved." in response.content.decode()
     statements = [query["sql"] for query in queries.captured_queries]
     if connection.vendor == "postgresql":
-        # The session, the user with the EXISTS that says whether they teach, the save.
+        # The session, the user with the EXISTS that says whether they teach, the save
+        # (which also counts the answers for the page's "N answered").
         assert len(statements) == 3, statements
         assert "FOR UPDATE" in statements[2] and "ON CONFLICT" in statements[2]
+        assert "count(*)" in statements[2]
     else:
-        # SQLite: the same reads, then the ORM's lock and upsert in a transaction.
-        assert len(statements) <= 6, statements
+        # SQLite: the same reads, then the ORM's lock, upsert and count in a transaction.
+        assert len(statements) <= 7, statements
     assert "auth_group" in statements[1]  # the role came with the user
     assert Response.objects.get(attempt=attempt).choice_id == choice_of(attempt, 1, 1)
 

@@ -73,7 +73,7 @@ MATRIX = {
     "class-new": ("get", None, TEACHER_PAGE),
     "class-detail": ("get", "class", OWN_CLASS),
     "class-rotate-code": ("post", "class", redirects(OWN_CLASS)),
-    "class-students-new": ("post", "class", redirects(OWN_CLASS)),  # empty list: back to class
+    "class-students-new": ("post", "class", OWN_CLASS),  # empty list: the class page says so
     "class-student-password": ("post", "class_student", OWN_CLASS),  # shows the login card
     "class-student-remove": ("post", "class_student", redirects(OWN_CLASS)),
     "article-list": ("get", None, TEACHER_PAGE),
@@ -95,6 +95,12 @@ MATRIX = {
     "assignment-results-csv": ("get", "assignment", OWN_CLASS),
     "assignment-items-csv": ("get", "assignment", OWN_CLASS),
     "assignment-student": ("get", "assignment_student", OWN_CLASS),
+}
+# The same URLs by GET: the step before an action that starts a clock or cannot be undone.
+CONFIRMATIONS = {
+    "attempt-start": ("get", "assignment", redirects(OWN_ATTEMPT)),  # open attempt: to it
+    "class-student-password": ("get", "class_student", OWN_CLASS),
+    "class-student-remove": ("get", "class_student", OWN_CLASS),
 }
 # Django's own views, tested by Django: the admin and the auth views.
 NOT_OURS = ("admin:", "login", "logout", "password_")
@@ -152,10 +158,15 @@ def world(db):
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("name", sorted(MATRIX))
-def test_permission_matrix(world, name, role):
+@pytest.mark.parametrize(
+    ("name", "table"),
+    [(name, MATRIX) for name in sorted(MATRIX)]
+    + [(name, CONFIRMATIONS) for name in sorted(CONFIRMATIONS)],
+    ids=[*sorted(MATRIX), *(f"{name} (GET)" for name in sorted(CONFIRMATIONS))],
+)
+def test_permission_matrix(world, name, table, role):
     users, args = world
-    method, arg_key, expected_by_role = MATRIX[name]
+    method, arg_key, expected_by_role = table[name]
     expected = expected_by_role[role]
     client = Client() if role == "anonymous" else client_for(users[role])
     url = reverse(name, args=args[arg_key])

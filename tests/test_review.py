@@ -214,3 +214,26 @@ def test_evidence_that_is_not_in_the_article_is_refused(teacher):
     )
     assert "copied exactly from the article" in response.content.decode()
     assert not Question.objects.filter(article=article).exists()
+
+
+def test_approving_with_htmx_updates_the_pages_counters_in_the_same_response(teacher):
+    article = ArticleFactory()
+    questions = [QuestionFactory(article=article) for _ in range(3)]
+    client = client_for(teacher)
+    page = client.get(reverse("article-detail", args=[article.pk])).content.decode()
+    assert "3 questions, best first: 0 approved, 3 drafts." in page
+    response = client.post(
+        reverse("question-status", args=[questions[0].pk]), {"status": "approved"}, **HTMX
+    )
+    body = response.content.decode()
+    assert f'id="q-{questions[0].pk}"' in body  # the card, swapped as before
+    assert (
+        '<p id="question-counts" hx-swap-oob="true">3 questions, best first: 1 approved, '
+        "2 drafts.</p>" in body
+    )
+    assert '<span id="approve-drafts" hx-swap-oob="true">' in body
+    assert "Approve all 2 drafts" in body
+    rejected = client.post(
+        reverse("question-status", args=[questions[1].pk]), {"status": "rejected"}, **HTMX
+    ).content.decode()
+    assert "2 questions, best first: 1 approved, 1 draft." in rejected

@@ -139,3 +139,100 @@ def test_roster_offers_new_password_only_for_accounts_the_class_made(classroom):
     assert html.count("signed up themselves: an admin can reset their password") == len(
         classroom.students
     )
+
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.mark.parametrize("headers", [HTMX, {}], ids=["htmx", "page"])
+def test_removing_a_student_asks_first_naming_them_by_name_and_username(classroom, headers):
+    student = classroom.students[0]
+    label = f"{student.get_full_name()} ({student.username})"
+    url = reverse("class-student-remove", args=[classroom.school_class.pk, student.pk])
+    client = client_for(classroom.teacher)
+    confirm = client.get(url, **headers).content.decode()
+    assert f"Remove {label} from {classroom.school_class.name}?" in confirm
+    assert f'action="{url}"' in confirm and "Cancel" in confirm
+    assert ("<html" in confirm) == (not headers)  # htmx: the form alone, for the row
+    assert classroom.school_class.students.filter(pk=student.pk).exists()  # nothing yet
+    done = client.post(url, follow=True).content.decode()
+    assert f"{label} was removed from {classroom.school_class.name}." in done
+    assert not classroom.school_class.students.filter(pk=student.pk).exists()
+
+
+@pytest.mark.parametrize("headers", [HTMX, {}], ids=["htmx", "page"])
+def test_a_new_password_asks_first_saying_the_printed_card_stops_working(classroom, headers):
+    [(student, password)] = services.students_create(
+        school_class=classroom.school_class, names=["Ada Lovelace"]
+    )
+    url = reverse("class-student-password", args=[classroom.school_class.pk, student.pk])
+    confirm = client_for(classroom.teacher).get(url, **headers).content.decode()
+    assert "Give Ada Lovelace (ada.lovelace) a new password?" in confirm
+    assert "printed login card stops working" in confirm
+    student.refresh_from_db()
+    assert student.check_password(password)  # the card still works until the teacher says so
+
+
+def test_the_roster_links_to_the_confirmations_not_straight_to_the_actions(classroom):
+    page = client_for(classroom.teacher).get(
+        reverse("class-detail", args=[classroom.school_class.pk])
+    )
+    html = page.content.decode()
+    student = classroom.students[0]
+    url = reverse("class-student-remove", args=[classroom.school_class.pk, student.pk])
+    assert f'<a href="{url}" hx-get="{url}"' in html
+    assert f'action="{url}"' not in html
+
+
+def test_a_name_pasted_twice_is_pointed_out_before_any_account_is_made(classroom):
+    url = reverse("class-students-new", args=[classroom.school_class.pk])
+    client = client_for(classroom.teacher)
+    users = get_user_model().objects
+    before = users.count()
+    response = client.post(url, {"names": "Ada Lovelace\nBen Ode\nada  lovelace"})
+    page = response.content.decode()
+    assert response.status_code == 200 and users.count() == before
+    assert "Nothing was created yet" in page
+    assert "“Ada Lovelace” is in the list twice" in page
+    assert "Ada Lovelace\nBen Ode\nada  lovelace</textarea>" in page  # the list comes back
+    assert 'name="repeats_confirmed"' in page
+    # Ticked: they are two students with the same name.
+    confirmed = client.post(
+        url, {"names": "Ada Lovelace\nBen Ode\nada  lovelace", "repeats_confirmed": "on"}
+    )
+    assert "shown only this once" in confirmed.content.decode()
+    assert {"ada.lovelace", "ada.lovelace2", "ben.ode"} <= set(
+        users.values_list("username", flat=True)
+    )
+
+
+def test_a_name_already_in_the_class_is_pointed_out_with_its_username(classroom):
+    services.students_create(school_class=classroom.school_class, names=["Zoë Brown"])
+    page = client_for(classroom.teacher).post(
+        reverse("class-students-new", args=[classroom.school_class.pk]),
+        {"names": "Zoe Brown\nCy Dee"},
+    )
+    html = page.content.decode()
+    assert "“Zoe Brown” is already in this class (zoe.brown)" in html
+    assert not get_user_model().objects.filter(username="cy.dee").exists()
+
+
+def test_a_list_without_repeats_makes_its_accounts_at_once(classroom):
+    page = client_for(classroom.teacher).post(
+        reverse("class-students-new", args=[classroom.school_class.pk]),
+        {"names": "Ada Lovelace\nBen Ode"},
+    )
+    assert "shown only this once" in page.content.decode()
+
+
+def test_roster_sorts_by_folded_surname_then_first_name(classroom):
+    school_class = SchoolClassFactory(teachers=[classroom.teacher])
+    services.students_create(
+        school_class=school_class,
+        names=["Zed Zulu", "Ann Ödegaard", "Bob Oakes", "Al Oakes", "Cem Çelik"],
+    )
+    page = client_for(classroom.teacher).get(reverse("class-detail", args=[school_class.pk]))
+    html = page.content.decode()
+    order = ["Cem Çelik", "Al Oakes", "Bob Oakes", "Ann Ödegaard", "Zed Zulu"]
+    positions = [html.index(f"<td>{name}</td>") for name in order]
+    assert positions == sorted(positions)

@@ -262,6 +262,8 @@ def test_sign_up_with_a_join_code_needs_no_email(classroom, client):
     response = client.post(
         reverse("signup"),
         {
+            "first_name": "Nia",
+            "last_name": "Okafor",
             "username": "newkid",
             "password1": "a-long-pass-phrase-9",
             "password2": "a-long-pass-phrase-9",
@@ -301,3 +303,96 @@ def test_dashboard_closes_only_the_students_own_overdue_attempts(db):
     mine.refresh_from_db()
     theirs.refresh_from_db()
     assert mine.is_submitted and not theirs.is_submitted
+
+
+def test_dashboard_shows_each_quizs_length_and_time_limit(classroom):
+    Assignment.objects.filter(pk=classroom.assignment.pk).update(time_limit_minutes=20)
+    page = client_for(classroom.students[0]).get(reverse("student-dashboard")).content.decode()
+    assert "3 questions" in page and "20-minute time limit" in page
+    # Start is a link to a page that says so first, not a form that starts the clock.
+    assert f'<a href="{reverse("attempt-start", args=[classroom.assignment.pk])}"' in page
+
+
+def test_the_start_page_says_length_and_limit_and_starts_no_clock(classroom):
+    Assignment.objects.filter(pk=classroom.assignment.pk).update(time_limit_minutes=20)
+    client = client_for(classroom.students[0])
+    url = reverse("attempt-start", args=[classroom.assignment.pk])
+    page = client.get(url).content.decode()
+    assert "3 questions" in page and "20 minutes</strong> from when you press Start" in page
+    assert "Start the quiz" in page
+    assert not Attempt.objects.exists()
+    attempt = start(client, classroom.assignment)  # the button posts
+    # An attempt under way has nothing to confirm: the page goes back to it.
+    assert client.get(url).url == question_url(attempt, 1)
+
+
+def test_the_question_page_shows_a_countdown_from_the_servers_clock(classroom):
+    Assignment.objects.filter(pk=classroom.assignment.pk).update(time_limit_minutes=20)
+    client = client_for(classroom.students[0])
+    attempt = start(client, classroom.assignment)
+    Attempt.objects.filter(pk=attempt.pk).update(
+        started_at=timezone.now() - timedelta(minutes=5, seconds=30)
+    )
+    page = client.get(question_url(attempt, 1)).content.decode()
+    assert "20-minute time limit" in page
+    assert 'data-countdown data-seconds-left="' in page
+    seconds = int(page.split('data-seconds-left="')[1].split('"')[0])
+    assert 14 * 60 + 25 <= seconds <= 14 * 60 + 30
+    assert 'role="timer">14:' in page  # not a live region: read at thresholds only
+    assert 'data-countdown-alert role="status" aria-live="polite"></p>' in page
+    assert "js/countdown.js" in page
+
+
+def test_no_countdown_without_a_time_limit_until_the_last_hour(classroom):
+    client = client_for(classroom.students[0])
+    attempt = start(client, classroom.assignment)  # closes in a day, no limit
+    assert "data-countdown" not in client.get(question_url(attempt, 1)).content.decode()
+    Assignment.objects.filter(pk=classroom.assignment.pk).update(
+        closes_at=timezone.now() + timedelta(minutes=30)
+    )
+    assert "data-countdown" in client.get(question_url(attempt, 1)).content.decode()
+
+
+def test_an_htmx_save_updates_the_answered_count_in_the_same_response(classroom):
+    client = client_for(classroom.students[0])
+    attempt = start(client, classroom.assignment)
+    assert "· 0 answered" in client.get(question_url(attempt, 1)).content.decode()
+    first = client.post(question_url(attempt, 1), {"choice": token(attempt, 1, 0)}, **HTMX)
+    body = first.content.decode()
+    assert "Answer saved." in body
+    assert '<span id="answered-count" class="muted" hx-swap-oob="true">· 1 answered</span>' in (
+        body
+    )
+    again = client.post(question_url(attempt, 1), {"choice": token(attempt, 1, 1)}, **HTMX)
+    assert "· 1 answered" in again.content.decode()  # changing an answer counts it once
+    second = client.post(question_url(attempt, 2), {"choice": token(attempt, 2, 0)}, **HTMX)
+    assert "· 2 answered" in second.content.decode()
+    refused = client.post(question_url(attempt, 2), {"choice": "not-a-token"}, **HTMX)
+    assert "answered-count" not in refused.content.decode()
+
+
+def test_the_review_shows_each_chosen_answer_and_never_the_key(classroom):
+    client = client_for(classroom.students[0])
+    attempt = start(client, classroom.assignment)
+    wrong_id = next(cid for cid in choice_ids(attempt, 1) if cid != correct_id(attempt, 1))
+    question_id = attempt.question_order[0]
+    client.post(
+        question_url(attempt, 1), {"choice": attempt.token_for_choice(question_id, wrong_id)}
+    )
+    page = client.get(reverse("attempt-review", args=[attempt.pk])).content.decode()
+    chosen_text = attempt.assignment.quiz.questions.get(pk=question_id).choices.get(pk=wrong_id)
+    assert f"Your answer:</span> <strong>{chosen_text.text}</strong>" in page
+    assert page.count("not answered") == 2
+    assert "correct" not in page.lower()
+
+
+@pytest.mark.parametrize("name", ["attempt-review", "attempt-question"])
+def test_after_submitting_attempt_pages_are_never_cached_and_go_to_the_result(classroom, name):
+    client = client_for(classroom.students[0])
+    attempt = start(client, classroom.assignment)
+    args = [attempt.pk, 1] if name == "attempt-question" else [attempt.pk]
+    before = client.get(reverse(name, args=args))
+    assert "no-store" in before["Cache-Control"]
+    client.post(reverse("attempt-submit", args=[attempt.pk]))
+    after = client.get(reverse(name, args=args))
+    assert after.status_code == 302 and after.url == reverse("attempt-detail", args=[attempt.pk])

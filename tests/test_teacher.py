@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quiz import services
-from quiz.models import Assignment, Question, Quiz, SchoolClass
+from quiz.models import Assignment, Attempt, Question, Quiz, SchoolClass
 from tests.conftest import classroom_make, client_for
-from tests.factories import ArticleFactory, EnrollmentFactory, QuestionFactory
+from tests.factories import ArticleFactory, EnrollmentFactory, QuestionFactory, StudentFactory
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -148,7 +148,7 @@ def test_results_csv_has_one_row_per_student_and_a_column_per_question(classroom
         "status",
         "score",
         "out of",
-        "minutes taken",
+        "time taken (m:ss)",
     ]
     assert lines[0].endswith("Q1,Q2,Q3")
     assert len(lines) == 1 + len(classroom.students)
@@ -234,3 +234,53 @@ def test_the_same_quiz_in_two_classes_is_compared(classroom):
     page = client_for(classroom.teacher).get(reverse("quiz-detail", args=[classroom.quiz.pk]))
     body = page.content.decode()
     assert "Classes compared" in body and "Second class" in body and "67%" in body
+
+
+def test_the_assign_form_chooses_a_teachers_only_class_for_them(classroom):
+    url = reverse("assignment-new", args=[classroom.quiz.pk])
+    client = client_for(classroom.teacher)
+    selected = f'<option value="{classroom.school_class.pk}" selected>'
+    assert selected in client.get(url).content.decode()
+    SchoolClass.objects.create(name="Another class").teachers.add(classroom.teacher)
+    assert selected not in client.get(url).content.decode()  # two classes: the teacher picks
+
+
+def test_results_csv_gives_time_taken_as_the_page_does(classroom):
+    attempt = finish(classroom, classroom.students[0], [True, True, True])
+    Attempt.objects.filter(pk=attempt.pk).update(
+        submitted_at=attempt.started_at + timedelta(seconds=26)
+    )
+    text = (
+        client_for(classroom.teacher)
+        .get(reverse("assignment-results-csv", args=[classroom.assignment.pk]))
+        .content.decode("utf-8-sig")
+    )
+    row = next(line for line in text.splitlines() if line.startswith(attempt.student.username))
+    assert ",submitted,3,3,0:26," in row
+
+
+def test_results_sort_by_folded_surname_then_first_name(classroom):
+    room = classroom_make(students=0)
+    for first, last in [("Zed", "Zulu"), ("Ann", "Ödegaard"), ("Bob", "Oakes"), ("Al", "Oakes")]:
+        EnrollmentFactory(
+            school_class=room.school_class,
+            student=StudentFactory(first_name=first, last_name=last),
+        )
+    page = (
+        client_for(room.teacher)
+        .get(reverse("assignment-results", args=[room.assignment.pk]))
+        .content.decode()
+    )
+    order = ["Al Oakes", "Bob Oakes", "Ann Ödegaard", "Zed Zulu"]
+    positions = [page.index(name) for name in order]
+    assert positions == sorted(positions)
+
+
+def test_results_header_shows_the_time_limit(classroom):
+    Assignment.objects.filter(pk=classroom.assignment.pk).update(time_limit_minutes=25)
+    page = (
+        client_for(classroom.teacher)
+        .get(reverse("assignment-results", args=[classroom.assignment.pk]))
+        .content.decode()
+    )
+    assert "3 questions · 25-minute time limit" in page

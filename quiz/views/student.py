@@ -10,7 +10,7 @@ import re
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -46,6 +46,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     assignments = (
         Assignment.objects.for_student(request.user)
         .select_related("quiz", "school_class")
+        .annotate(question_count=Count("quiz__quizquestion", distinct=True))
         .prefetch_related(
             Prefetch(
                 "attempts",
@@ -100,11 +101,38 @@ def join_class(request: HttpRequest) -> HttpResponse:
     return render(request, "quiz/student/join.html", {"form": form})
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @student_required
 def attempt_begin(request: HttpRequest, assignment_id: int) -> HttpResponse:
-    """Students of the assignment's class: start an attempt, or resume the open one."""
-    assignment = get_object_or_404(Assignment.objects.for_student(request.user), pk=assignment_id)
+    """Students of the assignment's class: what the quiz holds and how long it gives (GET),
+    so the clock starts only when they say so; then start an attempt, or resume the open
+    one (POST)."""
+    assignment = get_object_or_404(
+        Assignment.objects.for_student(request.user).select_related("quiz", "school_class"),
+        pk=assignment_id,
+    )
+    if request.method == "GET":
+        open_attempt = Attempt.objects.filter(
+            assignment=assignment, student=request.user, submitted_at__isnull=True
+        ).first()
+        if open_attempt is not None:  # nothing to start: its clock is already running
+            return redirect(
+                "attempt-question",
+                attempt_id=open_attempt.pk,
+                number=open_attempt.current_position + 1,
+            )
+        used = Attempt.objects.filter(assignment=assignment, student=request.user).count()
+        return render(
+            request,
+            "quiz/student/start.html",
+            {
+                "assignment": assignment,
+                "question_count": assignment.quiz.quizquestion_set.count(),
+                "attempt_number": used + 1,
+                "can_start": assignment.is_open(timezone.now())
+                and used < assignment.attempts_allowed,
+            },
+        )
     try:
         attempt = services.attempt_start(
             assignment=assignment, student=request.user, now=timezone.now()
@@ -135,6 +163,27 @@ def _closed_redirect(request: HttpRequest, attempt_id: int) -> HttpResponse:
     return redirect(url)
 
 
+# Without a time limit the countdown shows only in the last hour before the quiz closes.
+COUNTDOWN_FROM_SECONDS = 60 * 60
+
+
+def _countdown_context(attempt: Attempt) -> dict:
+    """What the page's countdown starts from (static/js/countdown.js): seconds left by the
+    server's clock, so a student's wrong clock changes nothing."""
+    deadline = attempt.deadline()
+    seconds_left = max(0, int((deadline - timezone.now()).total_seconds()))
+    minutes, seconds = divmod(seconds_left, 60)
+    hours, minutes = divmod(minutes, 60)
+    return {
+        "deadline": deadline,
+        "seconds_left": seconds_left,
+        # As countdown.js writes it: 4:05, or 1:04:05 from an hour up.
+        "clock": f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}",
+        "show_countdown": bool(attempt.assignment.time_limit_minutes)
+        or seconds_left <= COUNTDOWN_FROM_SECONDS,
+    }
+
+
 def _question_context(attempt: Attempt, number: int) -> dict:
     total = len(attempt.question_order)
     question_id = attempt.question_order[number - 1]
@@ -156,7 +205,7 @@ def _question_context(attempt: Attempt, number: int) -> dict:
         "answered": answered,
         "previous_number": number - 1 if number > 1 else None,
         "next_number": number + 1 if number < total else None,
-        "deadline": attempt.deadline(),
+        **_countdown_context(attempt),
     }
 
 
@@ -196,7 +245,7 @@ def _answer_save(
     """A chosen answer, the busiest request there is (every click of every student): the
     attempt is looked up by its owner, checked and the answer stored under one lock."""
     try:
-        services.attempt_answer(
+        answered = services.attempt_answer(
             attempt_id=attempt_id,
             student_id=request.user.pk,
             number=number,
@@ -215,19 +264,21 @@ def _answer_save(
             request, _own_attempt(request, attempt_id), number, str(error), ok=False
         )
     if request.htmx:
-        return _save_status(request, "Answer saved.", ok=True)
+        return _save_status(request, "Answer saved.", ok=True, answered=answered)
     return _after_answer_redirect(
         request, _own_attempt(request, attempt_id, for_page=False), number
     )
 
 
-def _save_status(request: HttpRequest, message: str, *, ok: bool) -> HttpResponse:
-    # A click updates only the status line (keyboard focus stays on the radio), and that
-    # line needs nothing from the database.
+def _save_status(
+    request: HttpRequest, message: str, *, ok: bool, answered: int | None = None
+) -> HttpResponse:
+    # A click updates only the status line (keyboard focus stays on the radio) and, when the
+    # save counted them, the card's "N answered" out of band; neither needs another query.
     return render(
         request,
-        "quiz/student/take.html#save-status",
-        {"status_message": message, "status_ok": ok},
+        "quiz/student/take.html#save-response",
+        {"status_message": message, "status_ok": ok, "answered": answered, "oob": True},
     )
 
 
@@ -260,17 +311,32 @@ def attempt_review(request: HttpRequest, attempt_id: int) -> HttpResponse:
     attempt = _own_attempt(request, attempt_id)
     if attempt.is_submitted:
         return redirect("attempt-detail", attempt_id=attempt.pk)
-    answered = set(Response.objects.filter(attempt=attempt).values_list("question_id", flat=True))
+    chosen = dict(Response.objects.filter(attempt=attempt).values_list("question_id", "choice_id"))
     stems = dict(Question.objects.filter(pk__in=attempt.question_order).values_list("id", "stem"))
-    items = [
-        {"number": index + 1, "stem": stems.get(qid, ""), "answered": qid in answered}
-        for index, qid in enumerate(attempt.question_order)
-    ]
+    # The texts of the student's own choices only: nothing here says which one is right.
+    texts = dict(Choice.objects.filter(pk__in=chosen.values()).values_list("id", "text"))
+    items = []
+    for index, qid in enumerate(attempt.question_order):
+        choice_id = chosen.get(qid)
+        items.append(
+            {
+                "number": index + 1,
+                "stem": stems.get(qid, ""),
+                "answered": choice_id is not None,
+                "choice_text": texts.get(choice_id, ""),
+            }
+        )
     unanswered = [item for item in items if not item["answered"]]
     return render(
         request,
         "quiz/student/review.html",
-        {"attempt": attempt, "items": items, "unanswered": unanswered},
+        {
+            "attempt": attempt,
+            "items": items,
+            "unanswered": unanswered,
+            "total": len(items),
+            **_countdown_context(attempt),
+        },
     )
 
 

@@ -78,11 +78,17 @@ def _own_class(request: HttpRequest, class_id: int) -> SchoolClass:
 @teacher_required
 def class_detail(request: HttpRequest, class_id: int) -> HttpResponse:
     """The class's teachers: join code, roster and assignments."""
-    school_class = _own_class(request, class_id)
-    enrollments = list(
-        school_class.enrollments.select_related("student")
-        .annotate(managed_by_class_id=F("student__managed_account__school_class_id"))
-        .order_by("student__username")
+    return _class_page(request, _own_class(request, class_id), StudentsCreateForm())
+
+
+def _class_page(
+    request: HttpRequest, school_class: SchoolClass, students_form: StudentsCreateForm
+) -> HttpResponse:
+    enrollments = sorted(
+        school_class.enrollments.select_related("student").annotate(
+            managed_by_class_id=F("student__managed_account__school_class_id")
+        ),
+        key=lambda enrollment: services.student_sort_key(enrollment.student),
     )
     for enrollment in enrollments:
         enrollment.reset_refusal = services.student_password_reset_refusal(
@@ -96,7 +102,7 @@ def class_detail(request: HttpRequest, class_id: int) -> HttpResponse:
             "school_class": school_class,
             "enrollments": enrollments,
             "assignments": assignments,
-            "students_form": StudentsCreateForm(),
+            "students_form": students_form,
         },
     )
 
@@ -105,22 +111,34 @@ def class_detail(request: HttpRequest, class_id: int) -> HttpResponse:
 @teacher_required
 def class_students_new(request: HttpRequest, class_id: int) -> HttpResponse:
     """The class's teachers: create accounts for a pasted list of names; the passwords are
-    shown once, as printable login cards."""
+    shown once, as printable login cards. A name that would make a second account for one
+    student (listed twice, or already in the class) is pointed out first: the list comes
+    back to be corrected, or confirmed with a tick."""
     school_class = _own_class(request, class_id)
     form = StudentsCreateForm(request.POST)
     if form.is_valid():
-        try:
-            created = services.students_create(school_class=school_class, names=form.names_list())
-        except services.ServiceError as error:
-            form.add_error("names", str(error))
-        else:
-            return render(
-                request,
-                "quiz/teacher/login_cards.html",
-                {"school_class": school_class, "cards": created},
+        names = form.names_list()
+        repeated = services.students_repeated_names(school_class=school_class, names=names)
+        if repeated and not form.cleaned_data["repeats_confirmed"]:
+            form.repeated = repeated
+            form.add_error(
+                "names",
+                "Nothing was created yet. Some names would make a second account for the "
+                f"same student: {'; '.join(repeated)}. Take out the repeats, or tick the box "
+                "below if they are different students with the same name.",
             )
-    messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("class-detail", class_id=school_class.pk)
+        else:
+            try:
+                created = services.students_create(school_class=school_class, names=names)
+            except services.ServiceError as error:
+                form.add_error("names", str(error))
+            else:
+                return render(
+                    request,
+                    "quiz/teacher/login_cards.html",
+                    {"school_class": school_class, "cards": created},
+                )
+    return _class_page(request, school_class, form)
 
 
 def _enrolled_student(school_class: SchoolClass, student_id: int):
@@ -129,12 +147,42 @@ def _enrolled_student(school_class: SchoolClass, student_id: int):
     )
 
 
-@require_POST
+def _student_label(student) -> str:
+    """A student as a teacher tells them apart: name and username ("Ada Lovelace (ada.l)")."""
+    name = student.get_full_name()
+    return f"{name} ({student.username})" if name else student.username
+
+
+def _student_confirm(
+    request: HttpRequest, school_class: SchoolClass, student, action: str
+) -> HttpResponse:
+    """The step before a roster action that cannot be undone: what will happen, to whom.
+    A page of its own without JavaScript; with htmx, the same form in the student's row
+    (an ordinary form: what it posts to answers with a whole page either way)."""
+    template = "quiz/teacher/student_confirm.html"
+    if request.htmx:
+        template += "#confirm-form"
+    return render(
+        request,
+        template,
+        {
+            "school_class": school_class,
+            "student": student,
+            "student_label": _student_label(student),
+            "action": action,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
 @teacher_required
 def class_student_password(request: HttpRequest, class_id: int, student_id: int) -> HttpResponse:
-    """The class's teachers: give one student a new password (shown once)."""
+    """The class's teachers: give one student a new password (shown once), after a
+    confirmation (GET): the old password, on the printed card, stops working."""
     school_class = _own_class(request, class_id)
     student = _enrolled_student(school_class, student_id)
+    if request.method == "GET":
+        return _student_confirm(request, school_class, student, "password")
     try:
         password = services.student_password_reset(school_class=school_class, student=student)
     except services.ServiceError as error:
@@ -147,19 +195,22 @@ def class_student_password(request: HttpRequest, class_id: int, student_id: int)
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @teacher_required
 def class_student_remove(request: HttpRequest, class_id: int, student_id: int) -> HttpResponse:
     """The class's teachers: take a student off the roster (their answers are kept, and an
-    attempt they had open is submitted)."""
+    attempt they had open is submitted), after a confirmation (GET)."""
     school_class = _own_class(request, class_id)
     student = _enrolled_student(school_class, student_id)
+    if request.method == "GET":
+        return _student_confirm(request, school_class, student, "remove")
     closed = services.enrollment_remove(
         school_class=school_class, student=student, now=timezone.now()
     )
-    name = student.get_full_name() or student.username
     submitted = " Their open attempt was submitted with the answers saved." if closed else ""
-    messages.success(request, f"{name} was removed.{submitted}")
+    messages.success(
+        request, f"{_student_label(student)} was removed from {school_class.name}.{submitted}"
+    )
     return redirect("class-detail", class_id=school_class.pk)
 
 
@@ -202,6 +253,16 @@ def article_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, {"articles": articles, "form": form, "filtered": filtered})
 
 
+def _question_counts(statuses: list[str]) -> dict:
+    """The review page's counters, from the statuses of an article's current questions."""
+    usable = [status for status in statuses if status != Question.Status.REJECTED]
+    return {
+        "all_count": len(usable),
+        "draft_count": usable.count(Question.Status.DRAFT),
+        "approved_count": usable.count(Question.Status.APPROVED),
+    }
+
+
 def _review_context(article: Article, request: HttpRequest) -> dict:
     status = request.GET.get("status", "")
     kind = request.GET.get("kind", "")
@@ -223,9 +284,7 @@ def _review_context(article: Article, request: HttpRequest) -> dict:
     return {
         "article": article,
         "questions": shown,
-        "all_count": len(questions),
-        "draft_count": sum(q.status == Question.Status.DRAFT for q in questions),
-        "approved_count": sum(q.status == Question.Status.APPROVED for q in questions),
+        **_question_counts([q.status for q in current]),
         "wanted": settings.QUIZ_DEFAULT_QUESTION_COUNT,
         "paragraphs": evidence_paragraphs(article.body, spans),
         "status_filter": status,
@@ -330,7 +389,19 @@ def question_status(request: HttpRequest, question_id: int) -> HttpResponse:
     services.question_set_status(question=question, status=status)
     if not request.htmx:
         messages.success(request, f"Question {question.get_status_display().lower()}.")
-    return _card_response(request, question)
+        return _card_response(request, question)
+    # The card, and the page's counters out of band: they changed with it.
+    response = _card_response(request, question)
+    statuses = Question.objects.filter(
+        article_id=question.article_id, superseded_by__isnull=True
+    ).values_list("status", flat=True)
+    counters = render(
+        request,
+        "quiz/teacher/article_detail.html#review-counters",
+        {"article": question.article, "oob": True, **_question_counts(list(statuses))},
+    )
+    response.content += counters.content
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -705,11 +776,10 @@ def assignment_results_csv(request: HttpRequest, assignment_id: int) -> HttpResp
     response = _csv_response(f"results-assignment-{assignment.pk}.csv")
     writer = CsvWriter(response)
     writer.writerow(
-        ["student", "name", "status", "score", "out of", "minutes taken"]
+        ["student", "name", "status", "score", "out of", "time taken (m:ss)"]
         + [f"Q{column.number}" for column in results.questions]
     )
     for row in results.rows:
-        minutes = round(row.time_taken.total_seconds() / 60, 1) if row.time_taken else ""
         writer.writerow(
             [
                 row.student.username,
@@ -717,7 +787,7 @@ def assignment_results_csv(request: HttpRequest, assignment_id: int) -> HttpResp
                 row.status,
                 "" if row.score is None else row.score,
                 row.max_score,
-                minutes,
+                row.time_text if row.time_taken else "",  # as the page shows it: 0:26
             ]
             + [f"{cell.letter} ({cell.state})" if cell.letter else cell.state for cell in row.cells]
         )

@@ -87,8 +87,15 @@
   });
 
   // Coming back with the Back button shows the page as it was left: not busy any more.
-  window.addEventListener("pageshow", function () {
+  // An open attempt's page (question, review) restored from the back-forward cache may be
+  // out of date: submitted since, or answered in another tab. Ask the server again; it sends a
+  // submitted attempt's pages to the result. (Cache-Control: no-store keeps every other cache
+  // out; Chromium may still keep such a page in its back-forward cache.)
+  window.addEventListener("pageshow", function (event) {
     document.querySelectorAll("[aria-busy=true]").forEach(unmarkBusy);
+    if (event.persisted && document.querySelector("[data-attempt-open]")) {
+      window.location.reload();
+    }
   });
 
   document.addEventListener("htmx:beforeRequest", function (event) {
@@ -117,6 +124,15 @@
   // After moving to another question, put focus on its legend so screen readers read the new
   // question and the next Tab goes to its answers. (The swapped-out card is detached by now,
   // so look the new one up in the document.)
+  // A confirmation swapped into a roster row takes the focus from the link that asked for it
+  // (which is gone): its "Yes" button, which the question describes.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    const target = event.detail.target;
+    const confirm = target && target.querySelector && target.querySelector("[data-confirm]");
+    const yes = confirm && confirm.querySelector("button[type=submit]");
+    if (yes) yes.focus();
+  });
+
   document.addEventListener("htmx:afterSettle", function (event) {
     if (!event.detail.target || event.detail.target.id !== "question-card") return;
     const card = document.querySelector("[data-question-card]");

@@ -45,6 +45,7 @@ def test_screenshots(demo, new_context, size):
     page = new_context(**options).new_page()
     log_in(page, "student1", STUDENT_PASSWORD)
     page.get_by_role("button", name="Start").click()
+    page.get_by_role("button", name="Start the quiz").click()
     page.get_by_role("radio").nth(1).check()
     expect(page.locator("#save-status")).to_have_text("Answer saved.")
     page.screenshot(path=OUT / f"student-question-{size}.png")

@@ -69,6 +69,10 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     # A new student signs up with the class's join code, typing only.
     page.goto("/accounts/signup/")
     page.keyboard.press("Tab")  # the skip link first
+    tab_to(page, "el.name === 'first_name'")
+    page.keyboard.type("Nia")
+    tab_to(page, "el.name === 'last_name'")
+    page.keyboard.type("Okafor")
     tab_to(page, "el.name === 'username'")
     page.keyboard.type("newkid")
     tab_to(page, "el.name === 'password1'")
@@ -81,6 +85,9 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     expect(page.get_by_text("Welcome! You have joined Demo class 7B.")).to_be_visible()
     expect(page).to_have_title(re.compile("My quizzes"))
     tab_to(page, "el.textContent.trim() === 'Start'")
+    page.keyboard.press("Enter")
+    expect(page).to_have_title(re.compile(r"^Start"))
+    tab_to(page, "el.textContent.trim() === 'Start the quiz'")
     page.keyboard.press("Enter")
     expect(page).to_have_title(re.compile(r"^Question 1 of 10"))
     attempt = Attempt.objects.get(student__username="newkid")
@@ -193,7 +200,7 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     expect(page.get_by_text(f"Your score: {attempt.score} out of 10")).to_be_visible()
 
     # The teacher's page polls every ten seconds: the result appears without a reload.
-    row = teacher_page.get_by_role("row", name=re.compile(r"^newkid submitted"))
+    row = teacher_page.get_by_role("row", name=re.compile(r"^Nia Okafor submitted"))
     expect(row).to_be_visible(timeout=12_000)
     expect(row.get_by_role("cell", name=f"{attempt.score}/10", exact=True)).to_be_visible()
 
@@ -202,15 +209,18 @@ def test_student_takes_the_quiz_without_javascript(demo, new_context):
     page = new_context(java_script_enabled=False).new_page()
     # Signed up without a code, the student joins the class from their page.
     page.goto("/accounts/signup/")
+    page.get_by_label("First name").fill("Noor")
+    page.get_by_label("Last name").fill("Jassim")
     page.get_by_label("Username").fill("nojs")
     page.get_by_label(re.compile(r"^Password:?$")).fill(NEW_PASSWORD)
-    page.get_by_label("Password confirmation").fill(NEW_PASSWORD)
+    page.get_by_label("Password again").fill(NEW_PASSWORD)
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_text("No quizzes assigned yet.")).to_be_visible()
     page.get_by_label("Class join code").fill(SchoolClass.objects.get().join_code)
     page.get_by_role("button", name="Join class").click()
     expect(page.get_by_text("You have joined Demo class 7B.")).to_be_visible()
     page.get_by_role("button", name="Start").click()
+    page.get_by_role("button", name="Start the quiz").click()
     expect(page).to_have_title(re.compile(r"^Question 1 of 10"))
     attempt = Attempt.objects.get(student__username="nojs")
     page.get_by_role("radio").nth(1).check()
