@@ -413,6 +413,20 @@ def _draft(
         return None
     if _alias_in_stem(candidate.stem, candidate.answer, candidate.answer_type):
         return None  # "exports to which country ... after new U.S. tariffs?"
+    # Trivia is refused before its stand-ins are sought: they cost the most.
+    minor = side_detail(
+        focus,
+        analysis,
+        answer=candidate.answer,
+        stem=candidate.stem,
+        answer_type=candidate.answer_type,
+        sentence=candidate.sentence,
+        answer_start=candidate.answer_start,
+        answer_end=candidate.answer_end,
+        evidence=evidence,
+    )
+    if never_asked(minor, candidate.answer_type):
+        return None
     wrong = _distractors_for(candidate.answer, candidate.answer_type, evidence, pools, count=9)
     fitting = _checked_distractors(
         analysis, candidate.stem, candidate.answer, candidate.answer_type, wrong
@@ -430,19 +444,6 @@ def _draft(
     ):
         return None
     base = _raw_score(candidate)
-    minor = side_detail(
-        focus,
-        analysis,
-        answer=candidate.answer,
-        stem=candidate.stem,
-        answer_type=candidate.answer_type,
-        sentence=candidate.sentence,
-        answer_start=candidate.answer_start,
-        answer_end=candidate.answer_end,
-        evidence=evidence,
-    )
-    if never_asked(minor, candidate.answer_type):
-        return None
     features = question_features(
         analysis,
         focus,
