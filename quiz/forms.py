@@ -144,7 +144,7 @@ class SchoolClassForm(forms.ModelForm):
 class QuizForm(forms.Form):
     title = forms.CharField(max_length=300, label="Quiz title")
     questions = forms.TypedMultipleChoiceField(
-        coerce=int, label="Questions", widget=forms.CheckboxSelectMultiple
+        coerce=int, label="Questions", widget=forms.CheckboxSelectMultiple, required=False
     )
 
     def __init__(self, *args, question_ids: list[int], **kwargs) -> None:

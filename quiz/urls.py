@@ -65,6 +65,11 @@ urlpatterns = [
         teacher.article_generation_status,
         name="article-generation-status",
     ),
+    path(
+        "teacher/articles/<int:article_id>/selection/",
+        teacher.article_selection,
+        name="article-selection",
+    ),
     path("teacher/articles/<int:article_id>/write/", teacher.question_write, name="question-write"),
     path(
         "teacher/questions/<int:question_id>/status/",

@@ -79,6 +79,7 @@ MATRIX = {
     "article-list": ("get", None, TEACHER_PAGE),
     "article-approve-drafts": ("post", "article", redirects(TEACHER_PAGE)),
     "article-more-questions": ("post", "article", redirects(TEACHER_PAGE)),
+    "article-selection": ("post", "article", redirects(TEACHER_PAGE)),
     "article-generation-status": ("get", "article", redirects(TEACHER_PAGE)),  # done: to page
     "question-write": ("get", "article", TEACHER_PAGE),
     "question-status": ("post", "question", redirects(TEACHER_PAGE, 400)),  # no status given

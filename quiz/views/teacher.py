@@ -31,6 +31,15 @@ from quiz.forms import (
 )
 from quiz.models import Article, Assignment, Attempt, Question, Quiz, Response, SchoolClass
 from quiz.results import distribution_bars, quiz_class_comparison, results_for_assignment
+from quiz.selection import (
+    selection_clear,
+    selection_get,
+    selection_merge,
+    selection_remove,
+    selection_replace,
+    selection_resolve,
+    selection_set,
+)
 from quiz.spreadsheets import CsvWriter
 from quiz.views.access import teacher_required
 
@@ -298,42 +307,109 @@ def _review_context(article: Article, request: HttpRequest) -> dict:
     }
 
 
+def _posted_ids(request: HttpRequest, name: str, allowed: list[int]) -> list[int]:
+    """The posted ids under `name` that are among `allowed`, in the order posted."""
+    ids = []
+    for value in request.POST.getlist(name):
+        try:
+            question_id = int(value)
+        except ValueError:
+            continue
+        if question_id in allowed:
+            ids.append(question_id)
+    return list(dict.fromkeys(ids))
+
+
+def _selection_posted(request: HttpRequest, article_id: int, order: list[int]) -> list[int]:
+    """Store the ticks a review-page form posted: the boxes it showed ("shown") are as ticked,
+    the others (hidden by a filter) stay as stored. A post without "shown" names the whole
+    selection, in its own order."""
+    ticked = _posted_ids(request, "questions", order)
+    if "shown" in request.POST:
+        stored = selection_get(session=request.session, article_id=article_id) or []
+        ticked = selection_merge(
+            stored=stored, shown=_posted_ids(request, "shown", order), ticked=ticked, order=order
+        )
+    selection_set(session=request.session, article_id=article_id, question_ids=ticked)
+    return ticked
+
+
 @require_http_methods(["GET", "POST"])
 @teacher_required
 def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
     """Teachers (the library is shared): review an article's questions beside the article,
-    with each question's evidence highlighted, and make a quiz of the chosen ones."""
+    with each question's evidence highlighted, and make a quiz of the chosen ones. The
+    ticks are kept in the teacher's session until the quiz is saved."""
     article = get_object_or_404(Article, pk=article_id)
     context = _review_context(article, request)
     questions = context["all_questions"]
-    approved = [q.pk for q in questions if q.status == Question.Status.APPROVED]
+    order = [q.pk for q in questions]
+    dropped = []
+    if selection_get(session=request.session, article_id=article.pk) is None:
+        approved = [q.pk for q in questions if q.status == Question.Status.APPROVED]
+        selected = approved or order[: context["wanted"]]
+        if selected:  # none yet while the first questions are being written
+            selection_set(session=request.session, article_id=article.pk, question_ids=selected)
+    else:
+        selected, dropped = selection_resolve(
+            session=request.session, article_id=article.pk, usable=questions
+        )
+    if request.method == "POST":
+        selected = _selection_posted(request, article.pk, order)
     form = QuizForm(
         request.POST or None,
-        question_ids=[q.pk for q in questions],
-        initial={
-            "title": article.title,
-            "questions": approved or [q.pk for q in questions[: context["wanted"]]],
-        },
+        question_ids=order,
+        initial={"title": article.title, "questions": selected},
     )
     if request.method == "POST" and form.is_valid():
         try:
             quiz = services.quiz_create(
                 article=article,
-                question_ids=form.cleaned_data["questions"],
+                question_ids=selected,
                 title=form.cleaned_data["title"],
                 created_by=request.user,
             )
         except services.ServiceError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, f"Quiz saved with {quiz.questions.count()} questions.")
+            selection_clear(session=request.session, article_id=article.pk)
+            count = quiz.questions.count()
+            messages.success(
+                request,
+                f"Quiz saved with the {count} question{'s' if count != 1 else ''} you ticked.",
+            )
             return redirect("quiz-detail", quiz_id=quiz.pk)
     context["form"] = form
-    context["selected"] = {int(v) for v in (form["questions"].value() or [])}
+    context["selected"] = set(selected)
+    context["selected_count"] = len(selected)
+    context["selection_dropped"] = len(dropped)
     template = "quiz/teacher/article_detail.html"
     if request.htmx and request.method == "GET" and not request.htmx.history_restore_request:
         template += "#question-list"
     return render(request, template, context)
+
+
+@require_POST
+@teacher_required
+def article_selection(request: HttpRequest, article_id: int) -> HttpResponse:
+    """Teachers: keep the review page's ticks (htmx posts them as each box changes; without
+    JavaScript, the "Keep my ticks" button does). htmx gets the count, out of band."""
+    article = get_object_or_404(Article, pk=article_id)
+    order = list(article.questions.usable().order_by("rank").values_list("pk", flat=True))
+    selected = _selection_posted(request, article.pk, order)
+    if request.htmx:
+        return render(
+            request,
+            "quiz/teacher/article_detail.html#selection-count",
+            {"selected_count": len(selected), "oob": True},
+        )
+    count = len(selected)
+    messages.success(request, f"Ticks kept: {count} question{'s' if count != 1 else ''} selected.")
+    return redirect("article-detail", article_id=article.pk)
+
+
+def _selected_ids(request: HttpRequest, article_id: int) -> set[int]:
+    return set(selection_get(session=request.session, article_id=article_id) or [])
 
 
 def _card_response(
@@ -347,18 +423,29 @@ def _card_response(
         response = render(
             request,
             "quiz/teacher/article_detail.html#question-card",
-            {"q": question, "selected": set(), **extra},
+            {"q": question, "selected": _selected_ids(request, question.article_id), **extra},
         )
         if kept is not None:
             kept = Question.objects.prefetch_related("choices").get(pk=kept.pk)
             before = render(
                 request,
                 "quiz/teacher/article_detail.html#question-card",
-                {"q": kept, "selected": set()},
+                {"q": kept, "selected": _selected_ids(request, kept.article_id)},
             )
             response.content = before.content + response.content
         return response
     return redirect(f"{reverse('article-detail', args=[question.article_id])}#q-{question.pk}")
+
+
+def _tick_carried(request: HttpRequest, question: Question, current: Question) -> None:
+    """A new version of a ticked question is ticked in its place."""
+    if current.pk != question.pk:
+        selection_replace(
+            session=request.session,
+            article_id=question.article_id,
+            old_id=question.pk,
+            new_id=current.pk,
+        )
 
 
 def _version_kept(request: HttpRequest, original: Question, edited: Question) -> Question | None:
@@ -387,11 +474,16 @@ def question_status(request: HttpRequest, question_id: int) -> HttpResponse:
     if status not in Question.Status.values:
         return HttpResponseBadRequest("Unknown status.")
     services.question_set_status(question=question, status=status)
+    unticked = status == Question.Status.REJECTED and selection_remove(
+        session=request.session, article_id=question.article_id, question_id=question.pk
+    )
+    note = f"Question {question.get_status_display().lower()}"
+    note += ", and taken out of the quiz selection." if unticked else "."
     if not request.htmx:
-        messages.success(request, f"Question {question.get_status_display().lower()}.")
+        messages.success(request, note)
         return _card_response(request, question)
     # The card, and the page's counters out of band: they changed with it.
-    response = _card_response(request, question)
+    response = _card_response(request, question, card_note=note if unticked else None)
     statuses = Question.objects.filter(
         article_id=question.article_id, superseded_by__isnull=True
     ).values_list("status", flat=True)
@@ -401,6 +493,14 @@ def question_status(request: HttpRequest, question_id: int) -> HttpResponse:
         {"article": question.article, "oob": True, **_question_counts(list(statuses))},
     )
     response.content += counters.content
+    if unticked:
+        selected = selection_get(session=request.session, article_id=question.article_id)
+        count = render(
+            request,
+            "quiz/teacher/article_detail.html#selection-count",
+            {"selected_count": len(selected or []), "oob": True},
+        )
+        response.content += count.content
     return response
 
 
@@ -425,6 +525,7 @@ def question_edit(request: HttpRequest, question_id: int) -> HttpResponse:
         except services.ServiceError as error:
             form.add_error(None, str(error))
         else:
+            _tick_carried(request, question, edited)
             kept = _version_kept(request, question, edited)
             if kept:
                 note = KEPT_NOTE
@@ -470,6 +571,7 @@ def question_distractors(request: HttpRequest, question_id: int) -> HttpResponse
     # On the immediate backend (make run) the work is already done here.
     if question.distractors_state == Question.DistractorsState.IDLE:
         current = services.question_current(question=question)
+        _tick_carried(request, question, current)
         note = _distractors_outcome(question, current)
         if not request.htmx:
             level = messages.error if question.distractors_error else messages.success
@@ -494,6 +596,7 @@ def question_distractors_status(request: HttpRequest, question_id: int) -> HttpR
     if question.distractors_state != Question.DistractorsState.IDLE:
         return _card_response(request, question)
     current = services.question_current(question=question)
+    _tick_carried(request, question, current)
     return _card_response(request, current, card_note=_distractors_outcome(question, current))
 
 
