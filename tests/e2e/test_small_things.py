@@ -10,7 +10,13 @@ from django.utils import timezone
 from quiz import services
 from tests.conftest import classroom_make
 from tests.e2e.helpers import expect, log_in
-from tests.factories import PASSWORD, QuestionFactory, TeacherFactory
+from tests.factories import (
+    PASSWORD,
+    AdminFactory,
+    ArticleFactory,
+    QuestionFactory,
+    TeacherFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -104,3 +110,64 @@ def test_the_feedback_pages_article_fills_its_box(new_context):
         " - parseFloat(getComputedStyle(el).paddingRight)"
     )
     assert text["width"] >= inner - 2
+
+
+def admin_page(new_context):
+    admin = AdminFactory()
+    page = new_context().new_page()
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(admin.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_text("Site administration")).to_be_visible()
+    return page
+
+
+def test_the_admins_load_page_looks_like_the_admin_and_says_it_is_loading(new_context):
+    page = admin_page(new_context)
+    page.goto("/admin/quiz/article/load/")
+    breadcrumbs = page.locator(".breadcrumbs")
+    expect(breadcrumbs).to_contain_text("Home")
+    expect(breadcrumbs).to_contain_text("Load articles")
+    # The admin's own breadcrumb bar and form rows, as on every change form.
+    background = breadcrumbs.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    rows = page.locator("fieldset.module.aligned .form-row")
+    assert rows.count() == 3
+    assert rows.first.evaluate("el => getComputedStyle(el).borderBottomStyle") == "solid"
+    # While it posts: "Loading…", and no second press (seen just after the press, and kept
+    # in sessionStorage across the page the server sends back).
+    page.get_by_label("Or paste an article's text").fill("Too short to be an article.")
+    page.evaluate(
+        """() => document.addEventListener("submit", (event) => setTimeout(() => {
+            const button = event.target.querySelector("[type=submit]");
+            sessionStorage.setItem("seen", button.value + "|" + button.disabled);
+        }, 10))"""
+    )
+    page.get_by_role("button", name="Load").click()
+    expect(page.locator(".messagelist")).to_contain_text("Not loaded")
+    assert page.evaluate("() => sessionStorage.getItem('seen')") == "Loading…|true"
+    button = page.locator("#article-load-form [type=submit]")
+    # Refused: the pasted text is still there to lengthen.
+    expect(page.get_by_label("Or paste an article's text")).to_have_value(
+        "Too short to be an article."
+    )
+    expect(button).to_have_value("Load")
+    expect(button).to_be_enabled()
+
+
+def test_the_admins_article_list_keeps_titles_and_dates_readable(new_context):
+    ArticleFactory(title="The council votes to build a new library in the town centre")
+    page = admin_page(new_context)
+    page.goto("/admin/quiz/article/")
+    title = page.locator("#result_list .field-title a").first
+    line = float(title.evaluate("el => parseFloat(getComputedStyle(el).lineHeight) || 20"))
+    assert title.bounding_box()["height"] <= 3.5 * line  # a few lines, not a word a line
+    # Every column shows beside the filters, "created at" whole, with no sideways scrolling.
+    results = page.locator("#changelist .results")
+    widths = results.evaluate("el => [el.scrollWidth, el.clientWidth]")
+    assert widths[0] <= widths[1] + 1, widths
+    created = page.locator("#result_list th.column-created_on")
+    expect(created).to_contain_text("Created at", ignore_case=True)
+    date = page.locator("#result_list td.field-created_on").first
+    assert date.evaluate("el => getComputedStyle(el).whiteSpace") == "nowrap"
