@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from quiz import services
 from quiz.ingest import IngestError, article_from_text, article_from_upload
@@ -81,13 +83,15 @@ class QuestionInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    # Short headers and a short date, so that on a laptop beside the filters every column
+    # shows and titles keep a line or two (static/css/admin.css sets the widths).
     list_display = [
         "title",
-        "word_count",
-        "reading_level",
-        "generation_state",
+        "words",
+        "level",
+        "writing",
         "question_count",
-        "created_at",
+        "created_on",
     ]
     list_filter = ["generation_state", "created_at"]
     search_fields = ["title", "source", "body"]
@@ -109,6 +113,22 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="questions")
     def question_count(self, article: Article) -> int:
         return article.questions.count()
+
+    @admin.display(description="writing", ordering="generation_state")
+    def writing(self, article: Article) -> str:
+        return article.get_generation_state_display()
+
+    @admin.display(description="words", ordering="word_count")
+    def words(self, article: Article) -> int:
+        return article.word_count
+
+    @admin.display(description="level", ordering="reading_level")
+    def level(self, article: Article):
+        return article.reading_level
+
+    @admin.display(description="created at", ordering="created_at")
+    def created_on(self, article: Article) -> str:
+        return date_format(timezone.localtime(article.created_at), "j M Y")
 
     @admin.action(description="Write more questions for the selected articles")
     def regenerate_questions(self, request, queryset) -> None:
@@ -135,6 +155,7 @@ class ArticleAdmin(admin.ModelAdmin):
             inputs = [(upload.name, upload) for upload in form.cleaned_data["files"]]
             if form.cleaned_data["text"].strip():
                 inputs.append((form.cleaned_data["title"] or "Pasted text", None))
+            paste_refused = False
             for name, upload in inputs:
                 try:
                     if upload is None:
@@ -149,7 +170,10 @@ class ArticleAdmin(admin.ModelAdmin):
                     )
                 except IngestError as error:
                     messages.error(request, f"Not loaded: {name}. {error}")
+                    paste_refused = paste_refused or upload is None
                     continue
+                # A pasted article is named by its title: say the title once.
+                loaded = f"“{article.title}”" if upload is None else f"{name} as “{article.title}”"
                 if created:
                     article.refresh_from_db()
                     if article.generation_state == Article.GenerationState.DONE:
@@ -158,10 +182,19 @@ class ArticleAdmin(admin.ModelAdmin):
                         state = article.generation_error
                     else:
                         state = "its questions are being written"
-                    messages.success(request, f"Loaded {name} as “{article.title}”: {state}.")
+                    messages.success(request, f"Loaded {loaded}: {state}.")
                 else:
-                    messages.info(request, f"Already in the library: {name} (“{article.title}”).")
-            return redirect("admin:quiz_article_changelist")
+                    known = (
+                        f"“{article.title}”" if upload is None else f"{name} (“{article.title}”)"
+                    )
+                    messages.info(request, f"Already in the library: {known}.")
+            if not paste_refused:
+                return redirect("admin:quiz_article_changelist")
+            # The refused paste stays in the form, to lengthen or correct; files loaded above
+            # are not loaded again (their messages say so), and cannot be refilled anyway.
+            form = ArticleLoadForm(
+                initial={"title": form.cleaned_data["title"], "text": form.cleaned_data["text"]}
+            )
         context = {
             **self.admin_site.each_context(request),
             "title": "Load articles",

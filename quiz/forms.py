@@ -206,6 +206,12 @@ class AssignmentForm(forms.ModelForm):
 MAX_CHOICES = 5
 
 
+def stem_rows(stem: str) -> int:
+    """Rows for a stem's text box: enough for all of it in the review page's narrow column
+    (about 50 characters a line), never fewer than three."""
+    return max(3, len(stem) // 50 + 2)
+
+
 class QuestionForm(forms.Form):
     """A question's stem and choices, with which one is correct (edit or write)."""
 
@@ -236,7 +242,10 @@ class QuestionForm(forms.Form):
             initial[f"choice_{choice.position}"] = choice.text
             if choice.is_correct:
                 initial["correct"] = choice.position
-        return cls(data, initial=initial, prefix=f"q{question.pk}")
+        form = cls(data, initial=initial, prefix=f"q{question.pk}")
+        shown = form["stem"].value() or ""
+        form.fields["stem"].widget.attrs["rows"] = stem_rows(shown)
+        return form
 
     def choice_fields(self) -> list:
         return [self[f"choice_{index}"] for index in range(MAX_CHOICES)]

@@ -259,29 +259,72 @@ def question_used_by_others(*, question: Question, teacher) -> bool:
     return question.quizzes.exclude(created_by=teacher).exists()
 
 
+# A stem's opening words and the kind they ask for; longer openings come first.
+_KIND_OPENINGS = (
+    ("how many", Question.Kind.HOW_MANY),
+    ("how much", Question.Kind.HOW_MANY),
+    ("who", Question.Kind.WHO),
+    ("whom", Question.Kind.WHO),
+    ("whose", Question.Kind.WHO),
+    ("where", Question.Kind.WHERE),
+    ("when", Question.Kind.WHEN),
+    ("which", Question.Kind.WHICH),
+    ("what", Question.Kind.WHAT),
+    ("why", Question.Kind.WHY),
+    ("how", Question.Kind.HOW),
+)
+
+
+def question_kind_from_stem(*, stem: str, fallback: str) -> str:
+    """The kind a stem asks for, read from its opening wh-word (or a "_____" gap), so that
+    a teacher's edit relabels the question; a stem with neither keeps the fallback."""
+    if "___" in stem:
+        return Question.Kind.CLOZE
+    words = re.findall(r"[a-z]+", stem.casefold())
+    for opening, kind in _KIND_OPENINGS:
+        wanted = opening.split()
+        if words[: len(wanted)] == wanted:
+            return kind
+    return fallback
+
+
 def question_edit(
-    *, question: Question, stem: str, choice_texts: Sequence[str], correct_index: int, editor
+    *,
+    question: Question,
+    stem: str,
+    choice_texts: Sequence[str],
+    correct_index: int,
+    editor,
+    by_teacher: bool = True,
 ) -> Question:
     """Change a question's stem and choices. A frozen question, or one in another teacher's
     quiz, is not changed: the edit becomes a new version (the editor's), the editor's own
     quizzes nobody has attempted yet switch to it, and every other quiz keeps the old one.
     A frozen question used only by the editor is superseded (the library offers the new
-    version only); one another teacher uses stays in the library for them, beside the new."""
+    version only); one another teacher uses stays in the library for them, beside the new.
+    The kind follows the new stem. `by_teacher=False` is the generator's change (other
+    distractors): the question keeps its origin rather than becoming "Edited by a teacher"."""
     texts = _choices_validated(stem, choice_texts, correct_index)
+    stem = " ".join(stem.split())
     with transaction.atomic():
         question = Question.objects.select_for_update().get(pk=question.pk)
+        kind = question_kind_from_stem(stem=stem, fallback=question.kind)
+        if by_teacher and question.origin == Question.Origin.GENERATED:
+            origin = Question.Origin.EDITED
+        else:
+            origin = question.origin
         used_by_others = question_used_by_others(question=question, teacher=editor)
         if used_by_others or question_is_frozen(question=question):
             target = Question.objects.create(
                 article=question.article,
-                kind=question.kind,
-                stem=" ".join(stem.split()),
+                kind=kind,
+                stem=stem,
                 evidence=question.evidence,
                 evidence_start=question.evidence_start,
                 evidence_end=question.evidence_end,
                 answer_type=question.answer_type,
                 status=question.status,
-                origin=Question.Origin.EDITED,
+                origin=origin,
                 generator_version=question.generator_version,
                 rank=question.rank,
                 created_by=editor,
@@ -296,11 +339,11 @@ def question_edit(
             ).update(question=target)
         else:
             target = question
-            target.stem = " ".join(stem.split())
-            if target.origin == Question.Origin.GENERATED:
-                target.origin = Question.Origin.EDITED
+            target.stem = stem
+            target.kind = kind
+            target.origin = origin
             target.distractors_error = ""  # the choices are new: an old complaint is stale
-            target.save(update_fields=["stem", "origin", "distractors_error"])
+            target.save(update_fields=["stem", "kind", "origin", "distractors_error"])
             target.choices.all().delete()
         Choice.objects.bulk_create(
             Choice(question=target, text=text, is_correct=index == correct_index, position=index)
@@ -354,6 +397,7 @@ def question_replace_distractors(*, question: Question, editor) -> Question:
         choice_texts=texts,
         correct_index=choices.index(correct),
         editor=editor,
+        by_teacher=False,
     )
 
 

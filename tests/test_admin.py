@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from quiz.models import Article
-from tests.factories import AdminFactory, ArticleFactory, QuestionFactory
+from tests.factories import AdminFactory, ArticleFactory, QuestionFactory, TeacherFactory
 from tests.test_ingest import ARTICLE
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +53,41 @@ def test_admin_pages_for_every_model_load(client):
         assert client.get(reverse(f"admin:{name}_changelist")).status_code == 200
     assert client.get(reverse("admin:quiz_question_change", args=[question.pk])).status_code == 200
     assert client.get(reverse("admin:quiz_article_load")).status_code == 200
+
+
+def test_a_refused_paste_keeps_its_text_in_the_form(client):
+    client.force_login(AdminFactory())
+    response = client.post(
+        reverse("admin:quiz_article_load"),
+        {"title": "Too short", "text": "The council met in Leeds."},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Not loaded: Too short." in page
+    assert "The council met in Leeds.</textarea>" in page
+    assert 'value="Too short"' in page
+    assert not Article.objects.exists()
+
+
+def test_a_loaded_paste_is_named_by_its_title_once(client, django_capture_on_commit_callbacks):
+    client.force_login(AdminFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:quiz_article_load"),
+            {"title": "Southport library", "text": ARTICLE},
+            follow=True,
+        )
+    (message,) = [str(m) for m in response.context["messages"]]
+    assert message.startswith("Loaded “Southport library”: ")
+    assert message.count("Southport library") == 1
+
+
+def test_the_load_page_is_styled_as_the_admin_and_needs_add_permission(client):
+    client.force_login(AdminFactory())
+    page = client.get(reverse("admin:quiz_article_load")).content.decode()
+    assert "admin/css/forms.css" in page
+    assert '<fieldset class="module aligned">' in page and 'class="form-row' in page
+    assert 'data-busy-label="Loading…"' in page and "js/admin.js" in page
+    assert 'name="csrfmiddlewaretoken"' in page
+    client.force_login(TeacherFactory(is_staff=True))
+    assert client.get(reverse("admin:quiz_article_load")).status_code == 403

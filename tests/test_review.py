@@ -237,3 +237,67 @@ def test_approving_with_htmx_updates_the_pages_counters_in_the_same_response(tea
         reverse("question-status", args=[questions[1].pk]), {"status": "rejected"}, **HTMX
     ).content.decode()
     assert "2 questions, best first: 1 approved, 1 draft." in rejected
+
+
+@pytest.mark.parametrize(
+    ("stem", "kind", "label"),
+    [
+        ("Which city hosted the meeting?", Question.Kind.WHICH, "Which"),
+        ("Who chaired the meeting?", Question.Kind.WHO, "Who"),
+        ("When did the council meet?", Question.Kind.WHEN, "When"),
+        ("How many members voted?", Question.Kind.HOW_MANY, "How many / how much"),
+        ("How much did the library cost?", Question.Kind.HOW_MANY, "How many / how much"),
+        ("How did the council vote?", Question.Kind.HOW, "How (by what means)"),
+        ("What did the council build?", Question.Kind.WHAT, "What"),
+        ("Why did the council meet?", Question.Kind.WHY, "Why"),
+        ("The council met in _____ on Monday.", Question.Kind.CLOZE, "Fill the gap"),
+    ],
+)
+def test_an_edited_stem_relabels_the_questions_kind(teacher, stem, kind, label):
+    question = QuestionFactory(kind=Question.Kind.WHERE)
+    client = client_for(teacher)
+    client.post(
+        reverse("question-edit", args=[question.pk]), edit_data(question, stem=stem), **HTMX
+    )
+    question.refresh_from_db()
+    assert question.kind == kind
+    page = client.get(reverse("article-detail", args=[question.article.pk])).content.decode()
+    assert f'<span class="tag">{label}</span>' in page
+
+
+def test_a_stem_with_no_wh_word_keeps_its_kind(teacher):
+    question = QuestionFactory(kind=Question.Kind.WHERE)
+    client_for(teacher).post(
+        reverse("question-edit", args=[question.pk]),
+        edit_data(question, stem="Name the city where the council met."),
+    )
+    question.refresh_from_db()
+    assert question.kind == Question.Kind.WHERE
+
+
+def test_other_distractors_do_not_mark_the_question_edited_by_a_teacher(
+    teacher, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory(
+        body=(
+            "The summit was held in Paris on Tuesday. Leaders later travelled to Berlin and "
+            "then to Madrid. Officials from Rome and Vienna also attended the talks in Paris."
+        )
+    )
+    question = QuestionFactory(
+        article=article,
+        stem="Where was the summit held on Tuesday?",
+        evidence="The summit was held in Paris on Tuesday.",
+        evidence_start=0,
+        evidence_end=40,
+        answer_type="GPE",
+        choices=["Paris", "Lisbon", "Oslo", "Dublin"],
+    )
+    client = client_for(teacher)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("question-distractors", args=[question.pk]), **HTMX)
+    question.refresh_from_db()
+    assert [c.text for c in question.choices.all()][1:] != ["Lisbon", "Oslo", "Dublin"]
+    assert question.origin == Question.Origin.GENERATED
+    page = client.get(reverse("article-detail", args=[article.pk])).content.decode()
+    assert "Edited by a teacher" not in page

@@ -148,13 +148,38 @@
 
   // The quiz page's article: beside the question on wide screens (open), a tap away on phones
   // (closed), so the question is on the first screen. Without JavaScript it is simply open.
+  // A student who opens (or folds) it on a phone finds it so on every question of the attempt,
+  // including pages loaded afresh: the choice is kept in sessionStorage (this tab only).
+  function articleRemembered(key) {
+    try {
+      return window.sessionStorage.getItem(key);
+    } catch (error) {
+      return null; // storage refused (private mode): simply not remembered
+    }
+  }
+
+  function articleRemember(key, state) {
+    try {
+      window.sessionStorage.setItem(key, state);
+    } catch (error) {
+      // storage refused: the article just starts folded on the next page
+    }
+  }
+
   function articleFollowsWidth() {
     const article = document.querySelector("details[data-article]");
     if (!article || !window.matchMedia) return;
+    const key = "article-open:" + (article.dataset.article || window.location.pathname);
     const wide = window.matchMedia("(min-width: 960px)");
-    article.open = wide.matches;
+    function applyWidth(isWide) {
+      article.open = isWide || articleRemembered(key) === "open";
+    }
+    applyWidth(wide.matches);
+    article.addEventListener("toggle", function () {
+      if (!wide.matches) articleRemember(key, article.open ? "open" : "closed");
+    });
     wide.addEventListener("change", function (event) {
-      article.open = event.matches;
+      applyWidth(event.matches);
     });
   }
 
