@@ -29,6 +29,7 @@ from .entities import entity_type
 from .nouns import PERSON_NOUNS, noun_answer
 from .propose import propose, web_names
 from .rank import (
+    NUMERIC_TYPES,
     ArticleFocus,
     Draft,
     article_focus,
@@ -50,7 +51,6 @@ from .verify import (
 )
 
 GENERATOR_VERSION = "2026.12.02-2"
-NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
 
 
 @dataclass(frozen=True)

@@ -179,10 +179,6 @@ def _answer_root(analysis: Analysis, sentence_index: int, start: int, end: int) 
     return None
 
 
-def sentence_start(analysis: Analysis, sentence_index: int) -> int:
-    return analysis.sentences[sentence_index].start
-
-
 def _in_a_name(analysis: Analysis, sentence_index: int, start: int, end: int) -> bool:
     """ "737 Max", "Boeing 787": a number that is part of a product's or model's name, which
     "how many" would misread as a count."""
@@ -301,14 +297,13 @@ def side_detail(
         return "a number in a name"
     if answer_type in ("NUMBER", "QUANTITY", "MONEY") and _SPEC_UNIT.search(text):
         return "a product specification"
-    around = evidence[max(answer_start - sentence_start(analysis, sentence) - 60, 0) :]
-    if answer_type == "PERSON" and _EXPERT.search(around[:160]):
+    at = answer_start - analysis.sentences[sentence].start  # the answer's place in `evidence`
+    if answer_type == "PERSON" and _EXPERT.search(evidence[max(at - 60, 0) :][:160]):
         return "an expert's name"
-    if answer_type in ("ORG", "FAC", "CITY", "STATE", "COUNTRY"):
-        at = answer_start - sentence_start(analysis, sentence)
-        before = evidence[max(at - 40, 0) : max(at, 0)]
-        if re.search(r"(?:\bat|\bof|,)\s*(?:the\s*)?$", before) and _EXPERT.search(before):
-            return "an expert's affiliation"
+    if answer_type in ("ORG", "FAC", "CITY", "STATE", "COUNTRY") and _employs_an_expert(
+        evidence[max(at - 40, 0) : max(at, 0)]
+    ):
+        return "an expert's affiliation"
     if answer_type == "TIME":
         return "a time of day"
     if answer_type == "DATE" and _WEEKDAY.match(text):
@@ -329,7 +324,6 @@ def side_detail(
     key = entity_key(text)
     people_key = key.split()[-1] if answer_type == "PERSON" and key.split() else key
     if answer_type == "PERSON":
-        at = answer_start - sentence_start(analysis, sentence)
         if at > 0 and _TITLE_BEFORE.search(evidence[max(at - 60, 0) : at]):
             return "a holder the title names"
         # Who said a thing is a name to look up, not a fact learnt (the article's subject
@@ -358,7 +352,7 @@ _TYPE_GROUPS = {
     "QUANTITY": "number", "SCORE": "number", "CAUSE": "cause", "MANNER": "cause",
 }  # fmt: skip
 TYPE_GROUPS = ("person", "org", "group", "event", "place", "date", "number", "cause", "thing")
-_NUMERIC = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
+NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
 
 
 _MINOR_NAMES = {
@@ -377,6 +371,14 @@ _SPEC_UNIT = re.compile(
     r"\b(?:GB|TB|MB|GHz|MHz|Hz|mAh|W|watts?|inch(?:es)?|in|mm|cm|fps|mph|hp|kWh|megapixels?|"
     r"MP|p)\b|\d(?:GB|TB|mAh|Hz|W|mm|p)\b",
 )
+
+
+def _employs_an_expert(before: str) -> bool:
+    """ "a zoologist at", "an analyst with the", "a professor of": the words before a name
+    make it where an expert works."""
+    return bool(re.search(r"(?:\bat|\bof|,)\s*(?:the\s*)?$", before) and _EXPERT.search(before))
+
+
 _YEAR = re.compile(r"^(?:in )?(?:1[5-9]|20)\d\d$")
 
 
@@ -438,19 +440,15 @@ def question_features(
             "quote_in_evidence": float(bool(evidence.quoted)),
             "pronoun": float(leans_on_pronoun(stem)),
             "distractors_article": from_article / 3,
-            "distractors_shifted": float(answer_type in _NUMERIC),
-            "distractors_list": (3 - from_article) / 3 if answer_type not in _NUMERIC else 0.0,
+            "distractors_shifted": float(answer_type in NUMERIC_TYPES),
+            "distractors_list": (3 - from_article) / 3 if answer_type not in NUMERIC_TYPES else 0.0,
             "alternatives": min(alternatives, 9) / 9,
             "minor": float(bool(minor)),
             "headline": float(minor == "in the headline"),
             "subject": float(minor == "the article's own subject"),
             "base_score": base_score,
             "expert_person": float(group == "person" and bool(_EXPERT.search(text))),
-            "affiliation": float(
-                group in ("org", "place")
-                and bool(re.search(r"(?:\bat|\bof|,)\s*(?:the\s*)?$", before))
-                and bool(_EXPERT.search(before))
-            ),
+            "affiliation": float(group in ("org", "place") and _employs_an_expert(before)),
             "org_body": float(
                 group == "org"
                 and (
