@@ -97,7 +97,7 @@ def _reason(text: str | None) -> str:
     return ""
 
 
-def collect(directory: Path, label_files: list[str]) -> None:
+def collect(directory: Path, label_files: list[str], round_name: str) -> None:
     features = json.loads((directory / "features.json").read_text())
     seen: dict[tuple[str, int], tuple[str, str]] = {}
     for name in label_files:
@@ -109,26 +109,32 @@ def collect(directory: Path, label_files: list[str]) -> None:
             reason = _reason(match["reason"]) if label != "KEEP" else ""
             seen[(match["file"], int(match["n"]))] = (label, reason)
     names = sorted({k for rows in features.values() for q in rows for k in q["features"]})
+    # A question read again in a later round (by other readers, on a later generator) is a
+    # second opinion and is kept beside the first; collecting one round twice adds nothing.
     existing = set()
     if LABELS.exists():
         with LABELS.open() as handle:
-            existing = {(r["article"], r["hash"]) for r in csv.DictReader(handle)}
+            existing = {(r["round"], r["article"], r["hash"]) for r in csv.DictReader(handle)}
     new_file = not LABELS.exists()
+    if not new_file:
+        with LABELS.open() as handle:
+            header = next(csv.reader(handle))
+        names = [n for n in header if n not in _META]  # the file's columns, in its order
     written = missing = 0
     with LABELS.open("a", newline="") as handle:
         writer = csv.writer(handle)
         if new_file:
-            writer.writerow(["article", "hash", "position", "label", "reason", *names])
+            writer.writerow(["round", "article", "hash", "position", "label", "reason", *names])
         for article, rows in sorted(features.items()):
             for q in rows:
                 label = seen.get((article, q["position"] + 1))
                 if label is None:
                     missing += 1
                     continue
-                if (article, q["hash"]) in existing:
+                if (round_name, article, q["hash"]) in existing:
                     continue
                 values = [f"{q['features'].get(n, 0.0):.6g}" for n in names]
-                writer.writerow([article, q["hash"], q["position"], *label, *values])
+                writer.writerow([round_name, article, q["hash"], q["position"], *label, *values])
                 written += 1
     print(f"{written} labels written to {LABELS} ({missing} questions without a label)")
 
@@ -141,7 +147,14 @@ def _read_labels() -> tuple[list[str], list[dict[str, str]]]:
     return names, rows
 
 
-_META = ("article", "hash", "position", "label", "reason")
+def training_rows(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The labels the model learns from. "Redundant" judges a question beside the others a
+    reader saw before it, which the set rules (select) decide, not the question itself: those
+    labels are left out."""
+    return [r for r in rows if r["reason"] != "redundant"]
+
+
+_META = ("round", "article", "hash", "position", "label", "reason")
 
 
 def train(folds: int, top: int) -> None:
@@ -152,6 +165,7 @@ def train(folds: int, top: int) -> None:
     from sklearn.preprocessing import StandardScaler
 
     names, rows = _read_labels()
+    rows = training_rows(rows)
     x = np.array([[float(r[n]) for n in names] for r in rows])
     y = np.array([r["label"] != "REJECT" for r in rows], dtype=int)
     groups = np.array([r["article"] for r in rows])
@@ -230,6 +244,9 @@ def main() -> None:
     collect_parser = commands.add_parser("collect")
     collect_parser.add_argument("directory", type=Path)
     collect_parser.add_argument("labels", nargs="+")
+    collect_parser.add_argument(
+        "--round", required=True, help="a name for this labelling round (readers and generator)"
+    )
     train_parser = commands.add_parser("train")
     train_parser.add_argument("--folds", type=int, default=5)
     train_parser.add_argument("--top", type=int, default=10)
@@ -237,7 +254,7 @@ def main() -> None:
     if args.command == "dump":
         dump(args.files, args.out)
     elif args.command == "collect":
-        collect(args.directory, args.labels)
+        collect(args.directory, args.labels, args.round)
     else:
         train(args.folds, args.top)
 

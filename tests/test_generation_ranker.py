@@ -14,7 +14,7 @@ from tests.generation_helpers import SEED_ARTICLE
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "quiz" / "generation" / "data" / "ranker_labels.csv"
-META = ("article", "hash", "position", "label", "reason")
+META = ("round", "article", "hash", "position", "label", "reason")
 
 
 def load_bench():
@@ -53,7 +53,8 @@ def test_the_plain_python_score_is_the_trained_models() -> None:
     from sklearn.preprocessing import StandardScaler
 
     bench = load_bench()
-    rows = read_labels()
+    rows = bench.training_rows(read_labels())
+    assert rows and not [r for r in rows if r["reason"] == "redundant"]
     names = [n for n in rows[0] if n not in META]
     x = np.array([[float(r[n]) for n in names] for r in rows])
     y = np.array([r["label"] != "REJECT" for r in rows], dtype=int)
@@ -73,3 +74,26 @@ def test_the_pool_is_ordered_by_the_learned_score_the_same_every_time() -> None:
     assert [q.stem for q in first] == [q.stem for q in again]
     for question in first:
         assert question.score == pytest.approx(learned_score(dict(question.features)), abs=1e-3)
+
+
+def test_a_later_round_keeps_its_own_label_of_a_question_read_before(tmp_path, monkeypatch) -> None:
+    bench = load_bench()
+    labels = tmp_path / "labels.csv"
+    monkeypatch.setattr(bench, "LABELS", labels)
+    pool = tmp_path / "pool"
+    pool.mkdir()
+    features = {"a.txt": [{"hash": "0123456789abcdef", "position": 0, "features": {"gap": 1.0}}]}
+    (pool / "features.json").write_text(json.dumps(features))
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("a.txt | 1 | KEEP | | fine\n")
+    second.write_text("a.txt | 1 | REJECT | trivial | a weekday\n")
+    bench.collect(pool, [str(first)], "1")
+    bench.collect(pool, [str(first)], "1")  # the same round again adds nothing
+    bench.collect(pool, [str(second)], "2")
+    with labels.open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["round"], r["label"], r["reason"]) for r in rows] == [
+        ("1", "KEEP", ""),
+        ("2", "REJECT", "trivial"),
+    ]
+    assert rows[0]["gap"] == "1"

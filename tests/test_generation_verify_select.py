@@ -473,3 +473,105 @@ def test_a_place_name_before_a_noun_is_never_asked() -> None:
         text, "Envoy arrested", "Kenya", "COUNTRY", "The former _____ ambassador was arrested."
     )
     assert detail == "a name used as a modifier" and detail in NEVER_ASKED
+
+
+def test_an_age_is_a_side_detail() -> None:
+    text = (
+        "A 55-year-old farmer caught the disease after a hunting trip in the north. "
+        "Officials closed the park for 30 days."
+    )
+    detail = focus_and_detail(text, "Disease found", "55", "NUMBER", "How old?")
+    assert detail == "an age" and detail not in NEVER_ASKED
+
+
+def test_a_fine_decimal_is_never_asked() -> None:
+    text = (
+        "The index slipped 0.3% in early trade before it recovered. "
+        "The bond yield reached 16.057% on Monday. "
+        "Unemployment rose to 5.2% last year."
+    )
+    for answer in ("0.3%", "16.057%"):
+        detail = focus_and_detail(text, "Markets", answer, "PERCENT", "By how much?")
+        assert detail == "a fine decimal" and detail in NEVER_ASKED
+    assert focus_and_detail(text, "Markets", "5.2%", "PERCENT", "To what?") != "a fine decimal"
+
+
+def test_a_studys_size_and_length_are_never_asked() -> None:
+    text = (
+        "One small study in 50 people found that yoga reduced stress. "
+        "The city spent 50 million dollars on new parks."
+    )
+    detail = focus_and_detail(text, "Yoga", "50", "NUMBER", "In how many people?")
+    assert detail == "a study's size or length" and detail in NEVER_ASKED
+    parks = focus_and_detail(text, "Yoga", "50 million dollars", "MONEY", "How much?")
+    assert parks not in NEVER_ASKED
+
+
+def test_an_owner_asked_as_who_is_refused() -> None:
+    analysis = analyse("He then referred to Cooke's earlier testimony about the mission.")
+    problem = question_problem(
+        stem="Who did Tom Stafford then refer to earlier testimony about the mission?",
+        answer="Cooke",
+        answer_type="PERSON",
+        distractors=("Lucas", "Young", "Grant"),
+        evidence="He then referred to Cooke's earlier testimony about the mission.",
+        analysis=analysis,
+    )
+    assert problem and "owner" in problem
+
+
+def test_a_reported_clauses_that_left_behind_is_refused() -> None:
+    assert stem_problem("Where were that 11 of the 12 most polluted cities in the world?")
+    assert stem_problem("Where were the 11 most polluted cities in the world?") is None
+
+
+def test_a_verb_cut_at_its_hyphen_gets_no_question() -> None:
+    text = (
+        "Voters re-elected Governor Anna Brook in a state the party lost by 20 points. "
+        "Brook promised to expand health care to 400,000 residents."
+    )
+    stems = [q.stem for q in generate_questions(text).questions]
+    assert not [s for s in stems if s.startswith("Who did Voters in")]
+    assert not [s for s in stems if "did" in s and "elect" not in s and "Brook" not in s]
+
+
+def test_a_bound_on_a_number_goes_into_the_stem() -> None:
+    from quiz.generation.candidate import Candidate
+    from quiz.generation.pipeline import bound_moved
+
+    def candidate(stem: str, answer: str) -> Candidate:
+        return Candidate(
+            0, "cloze", stem, answer, "NUMBER", 10, 10 + len(answer), False, False, 1.0
+        )
+
+    gap = bound_moved(candidate("The city has _____ vehicles.", "more than 10 million"))
+    assert gap.stem == "The city has more than _____ vehicles." and gap.answer == "10 million"
+    first = bound_moved(candidate("_____ people came.", "about 300"))
+    assert first.stem == "About _____ people came." and first.answer == "300"
+    assert first.answer_start == 16
+    rough = bound_moved(candidate("How many teams were sent?", "roughly 200"))
+    assert rough.answer == "200" and rough.stem == "How many teams were sent?"
+    # "At least how many?": no one right choice, so no question.
+    assert bound_moved(candidate("How many cars were sold?", "more than 5,000")) is None
+    plain = candidate("How many cars were sold?", "5,000")
+    assert bound_moved(plain) == plain
+    # Every choice of a written question is a bare figure.
+    text = "The government handed out about 5 million face masks to schoolchildren."
+    for q in generate_questions(text).questions:
+        assert not any(c.lower().startswith("about") for c in q.choices)
+
+
+def test_ages_offered_as_choices_are_near_the_key() -> None:
+    from quiz.generation.distractors import number_values, parse_number
+
+    form = parse_number("60-year-old")
+    values = number_values(form)
+    assert values and all(40 <= v <= 80 for v in values)
+
+
+def test_a_question_the_ranker_scores_low_is_left_out() -> None:
+    from quiz.generation.select import MIN_SCORE
+
+    low = draft("Who won the raffle at the county show?", "Ann Lowly", 50, MIN_SCORE - 0.1)
+    chosen = select([low, *many_drafts(3)], 20)
+    assert low not in chosen and len(chosen) == 3

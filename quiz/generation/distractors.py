@@ -327,6 +327,10 @@ def number_values(form: NumberForm) -> list[float]:
     n = form.value
     if form.decimals == 0 and 1900 <= n <= 2100 and not form.commas and not form.suffix.strip():
         pool = [n + d for d in (-4, -3, -2, -1, 1, 2, 3, 4)]
+    elif form.decimals == 0 and re.match(r"[- ]?years?[- ]old\b", form.suffix) and n < 110:
+        # An age: a person is not 105 beside a 60-year-old; near ages, as round as the key.
+        step = 5 if n % 5 == 0 and n >= 20 else (3 if n >= 12 else 1)
+        pool = [n + d * step for d in (-3, -2, -1, 1, 2, 3) if 0 < n + d * step < 110]
     elif form.decimals == 0 and n <= 12:
         pool = [n + d for d in (-3, -2, -1, 1, 2, 3, 4, 5) if n + d >= 1]
     else:

@@ -22,6 +22,7 @@ from .distractors import (
     country_of,
     distractors,
     fine_type,
+    parse_number,
     sport_of,
     stable_hash,
 )
@@ -50,7 +51,7 @@ from .verify import (
     words,
 )
 
-GENERATOR_VERSION = "2026.12.02-2"
+GENERATOR_VERSION = "2026.12.02-3"
 
 
 @dataclass(frozen=True)
@@ -365,6 +366,40 @@ def _without_opening_conjunction(stem: str) -> str:
 _SMALL = {"the", "a", "an", "of", "and"}
 
 
+# "more than 10 million | more than 9 million": every lower figure is true as well, and an
+# approximation's word says nothing a student must know. The word goes into the stem beside
+# the gap; a question asked with "how many" keeps an approximate figure without its word and
+# is not written for a bound ("at least how many?" has no one right choice).
+_APPROXIMATE = r"about|around|roughly|nearly|almost|approximately|an estimated|some|close to"
+_BOUND = (
+    r"more than|over|at least|up to|fewer than|less than|under|as many as|as much as|"
+    r"just over|just under"
+)
+_QUANTIFIER = re.compile(rf"^({_APPROXIMATE}|{_BOUND})\s+(?=\S*\d|\S*[a-z])", re.IGNORECASE)
+
+
+def bound_moved(candidate: Candidate) -> Candidate | None:
+    """The candidate with a bound or approximation on its figure moved into the stem, or
+    None when the question cannot be asked without one."""
+    match = _QUANTIFIER.match(candidate.answer)
+    if match is None:
+        return candidate
+    rest = candidate.answer[match.end() :]
+    if parse_number(rest) is None:
+        return candidate
+    word = match.group(1)
+    if "_____" in candidate.stem:
+        at_start = candidate.stem.startswith("_____")
+        moved_word = word[:1].upper() + word[1:] if at_start else word.lower()
+        stem = candidate.stem.replace("_____", f"{moved_word} _____", 1)
+        return replace(
+            candidate, stem=stem, answer=rest, answer_start=candidate.answer_start + match.end()
+        )
+    if re.fullmatch(_APPROXIMATE, word, re.IGNORECASE):
+        return replace(candidate, answer=rest, answer_start=candidate.answer_start + match.end())
+    return None
+
+
 def _alias_in_stem(stem: str, answer: str, answer_type: str) -> bool:
     """The answer under another name in its own stem ("U.S." for "United States")."""
     if answer_type != "COUNTRY":
@@ -409,6 +444,11 @@ def _draft(
         _without_alias(_without_own_acronym(candidate.stem, candidate.answer))
     )
     candidate = replace(candidate, stem=stem)
+    if candidate.answer_type in NUMERIC_TYPES:
+        bounded = bound_moved(candidate)
+        if bounded is None:
+            return None
+        candidate = bounded
     if stem_problem(candidate.stem):
         return None
     if _alias_in_stem(candidate.stem, candidate.answer, candidate.answer_type):

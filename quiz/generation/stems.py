@@ -626,6 +626,11 @@ def wh_question(
         do = _do_form(verb)
         if do is None or not verb.text.isalpha():
             return None
+        doc = verb.doc
+        if (verb.i + 1 < len(doc) and doc[verb.i + 1].text == "-" and not verb.whitespace_) or (
+            verb.i > 0 and doc[verb.i - 1].text == "-" and not doc[verb.i - 1].whitespace_
+        ):
+            return None  # "re-elected" cut at its hyphen: the parser's verb is half a word
         if any(
             c.dep_ == "conj" and (c.pos_ == "VERB" or c.tag_.startswith("VB"))
             for c in verb.children

@@ -116,6 +116,8 @@ def stem_problem(stem: str) -> str | None:
         return "a clause cut after its conjunction"
     if re.search(r", \w+\?$", stem):
         return "a word stranded after a comma"
+    if re.search(r"\b(?:where|when|why|how|who|what) (?:is|was|were|are) that\b", stem, re.I):
+        return "a reported clause's 'that' left behind the question word"
     if _FUSED_HOW_MANY.search(stem):
         return "question word inside a phrase"
     if stem.endswith("?"):
@@ -317,6 +319,14 @@ def question_problem(
     broken = breaks_rules(stem, answer, distractors, evidence)
     if broken:
         return broken
+    if stem.endswith("?") and not re.search(r"\bwhose\b", stem, re.IGNORECASE):
+        owned = re.search(re.escape(answer) + r"(?:'s|\u2019s)\s+(\w+)", evidence)
+        if owned and re.search(rf"\b{re.escape(owned.group(1))}\b", stem):
+            return "an owner asked as who: the question loses the thing owned"
+    if stem.endswith("?") and not re.search(r"\bwhose\b", stem, re.IGNORECASE):
+        owned = re.search(re.escape(answer) + r"(?:'s|\u2019s)\s+(\w+)", evidence)
+        if owned and re.search(rf"\b{re.escape(owned.group(1))}\b", stem):
+            return "an owner asked as who: the question loses the thing owned"
     match = _WHICH.search(stem)
     if match and _wrong_for_which(match.group(1), answer, analysis):
         return f"the answer is not a {match.group(1).lower()}"
