@@ -575,3 +575,88 @@ def test_a_question_the_ranker_scores_low_is_left_out() -> None:
     low = draft("Who won the raffle at the county show?", "Ann Lowly", 50, MIN_SCORE - 0.1)
     chosen = select([low, *many_drafts(3)], 20)
     assert low not in chosen and len(chosen) == 3
+
+
+def test_reference_marks_after_words_leave_the_stem_but_a_tie_break_stays() -> None:
+    from quiz.generation.stems import without_citations
+
+    assert (
+        without_citations("Yoga cut binging in one study (12).") == "Yoga cut binging in one study."
+    )
+    assert (
+        without_citations("Water helps (4, 5), a review found.") == "Water helps, a review found."
+    )
+    assert without_citations("He won 7-6 (2) 6-4.") == "He won 7-6 (2) 6-4."
+
+
+def test_a_list_entry_or_a_hashtag_is_no_stem() -> None:
+    assert stem_problem("Ryan S. Hollman: Dealing in methamphetamine, held on _____ bond.")
+    assert stem_problem("_____: Possession of heroin, held in lieu of bond.")
+    assert stem_problem("Who was the #Browns highest-graded player* on defense?")
+    assert stem_problem("The vote went ahead after _____ said yes.") is None
+
+
+def test_a_demonstrative_over_an_earlier_sentences_noun_is_refused() -> None:
+    evidence = "Tyvak would leverage that experience in the lunar landers, Jane Ortiz said."
+    analysis = analyse("Tyvak built small satellites for years. " + evidence)
+    problem = question_problem(
+        stem="Who said Tyvak would leverage that experience in the lunar landers?",
+        answer="Jane Ortiz",
+        answer_type="PERSON",
+        distractors=("Ann Lee", "Bo Chan", "Cy Dove"),
+        evidence=evidence,
+        analysis=analysis,
+    )
+    assert problem and "pointing back" in problem
+    plain = "Tyvak would build the lunar landers this year, Jane Ortiz said."
+    assert not _points_back_in(plain)
+
+
+def _points_back_in(evidence: str) -> bool:
+    analysis = analyse("Tyvak built small satellites for years. " + evidence)
+    problem = question_problem(
+        stem="Who said Tyvak would build the lunar landers this year?",
+        answer="Jane Ortiz",
+        answer_type="PERSON",
+        distractors=("Ann Lee", "Bo Chan", "Cy Dove"),
+        evidence=evidence,
+        analysis=analysis,
+    )
+    return bool(problem and "pointing back" in problem)
+
+
+def test_a_journalist_is_no_stand_in_for_the_storys_people() -> None:
+    text = (
+        "Myles Garrett was suspended after the fight with Mason Rudolph. "
+        "Larry Ogunjobi was suspended for one game. "
+        '"We lost that game," Cam Heyward said, via Brian Batko of the Pittsburgh Post-Gazette.'
+    )
+    analysis = analyse(text)
+    problem = distractor_problem(
+        distractor="Brian Batko",
+        answer="Larry Ogunjobi",
+        answer_type="PERSON",
+        stem="Who was suspended for one game?",
+        analysis=analysis,
+    )
+    assert problem and "journalist" in problem
+    assert (
+        distractor_problem(
+            distractor="Myles Garrett",
+            answer="Larry Ogunjobi",
+            answer_type="PERSON",
+            stem="Who was suspended for one game?",
+            analysis=analysis,
+        )
+        is None
+    )
+
+
+def test_a_company_from_the_list_is_of_the_answers_industry() -> None:
+    from quiz.generation.distractors import ORGANISATIONS, organisation_sector
+
+    tech = organisation_sector("Apple", "")
+    cars = organisation_sector("Toyota", "")
+    assert tech and cars and tech != cars
+    same = {name for sector, name in ORGANISATIONS if sector == tech}
+    assert "Google" in same and "Nestle" not in same and "Toyota" not in same

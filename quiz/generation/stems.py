@@ -385,8 +385,18 @@ _ASIDES_FIRST = re.compile(rf"^{_ASIDE}, ", re.IGNORECASE)
 _ASIDES_LAST = re.compile(rf",?\s+{_ASIDE}\?$", re.IGNORECASE)
 
 
+# "(12)", "(4, 5)" after a word: a study's reference marks, noise in a question; a score's
+# tie-break ("7-6 (2)") follows a digit and stays.
+_CITATION = re.compile(r"(?<=[A-Za-z.,;%)])\s*\(\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\)(?=[\s.,;:?]|$)")
+
+
+def without_citations(text: str) -> str:
+    return _CITATION.sub("", text)
+
+
 def tidy(text: str) -> str:
     """Mend the seams left where phrases were taken out."""
+    text = without_citations(text)
     text = _QUOTES.sub("", text)
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\(\s*\)", "", text)
@@ -762,5 +772,5 @@ def cloze(renderer: Renderer, start: int, end: int) -> str:
                 out.append(BLANK + sentence.doc[end - 1].whitespace_)
             continue
         out.append(renderer.resolve(token) + token.whitespace_)
-    text = re.sub(r"\s+", " ", "".join(out)).strip()
+    text = without_citations(re.sub(r"\s+", " ", "".join(out)).strip())
     return text[:1].upper() + text[1:]

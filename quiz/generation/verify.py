@@ -81,6 +81,10 @@ _FUSED_HOW_MANY = re.compile(
     r"|\bhow many [a-z]+[^s\W] of\b",
     re.IGNORECASE,
 )
+# "Ryan S. Hollman: Dealing in ...", "_____: Possession of ...": a row of a list or table.
+_LIST_ENTRY = re.compile(
+    r"^(?:_____|Who|[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):\s", re.UNICODE
+)
 _OPEN_ASKS = re.compile(r"\bhow (?:many|much)\b|\bwhich \w+", re.IGNORECASE)
 MAX_STEM_WORDS = 40  # longer, and a reader loses the question inside it
 
@@ -118,6 +122,10 @@ def stem_problem(stem: str) -> str | None:
         return "a word stranded after a comma"
     if re.search(r"\b(?:where|when|why|how|who|what) (?:is|was|were|are) that\b", stem, re.I):
         return "a reported clause's 'that' left behind the question word"
+    if _LIST_ENTRY.match(stem):
+        return "a list entry, not a sentence"
+    if re.search(r"#\w|\w\*(?!\w)", stem):
+        return "a hashtag or footnote mark"
     if _FUSED_HOW_MANY.search(stem):
         return "question word inside a phrase"
     if stem.endswith("?"):
@@ -228,6 +236,25 @@ def _heads(analysis: Analysis, name: str) -> bool:
     return bool(titles & _HEAD_TITLES) or "prime" in titles
 
 
+_REPORTER_ROLE = (
+    r"(?:reporter|correspondent|columnist|journalist|writer|editor|contributor|staff writer)"
+)
+_OUTLET_TAIL = r"(?:Post|Times|Gazette|News|Journal|Herald|Tribune|Press|Magazine|Sun|Star)"
+
+
+def _reports(analysis: Analysis, name: str) -> bool:
+    """The article names this person as its reporter or another outlet's ("via X of the
+    Post-Gazette", "reporter X", "X, a correspondent", "By X")."""
+    n = re.escape(name.strip())
+    patterns = (
+        rf"\b(?:via|By)\s+{n}\b",
+        rf"\b{_REPORTER_ROLE}s?\s+{n}\b",
+        rf"\b{n},?\s+(?:a|an|the)?\s*(?:\w+\s+){{0,2}}{_REPORTER_ROLE}\b",
+        rf"\b{n}\s+of\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){{0,3}}{_OUTLET_TAIL}\b",
+    )
+    return any(re.search(p, analysis.body) for p in patterns)
+
+
 def _in_article(analysis: Analysis, name: str) -> bool:
     """The article names this person itself (by surname at least)."""
     parts = re.findall(r"\w+", re.sub(r"'s$", "", fold(name)))
@@ -250,6 +277,10 @@ def distractor_problem(
     if answer_type == "PERSON":
         if not is_person(analysis, distractor) and any(c.isdigit() for c in distractor):
             return "not a person"
+        if _reports(analysis, distractor) and not _reports(analysis, answer):
+            # "via Brian Batko of the Post-Gazette" offered among players: who wrote it up is
+            # not one of the people it is about.
+            return "a journalist beside the story's people"
         if _heads(analysis, distractor) and not _heads(analysis, answer):
             # "President Trump" offered for a hearing's witness: a head of state or government
             # stands out among officials, candidates and players.
@@ -305,6 +336,30 @@ def fitting_distractors(
     return kept
 
 
+_TIME_NOUNS = {
+    "year", "week", "month", "time", "morning", "afternoon", "evening", "weekend", "season",
+    "summer", "winter", "spring", "autumn", "fall", "century", "decade", "day", "night", "way",
+}  # fmt: skip
+
+
+def _points_back(analysis: Analysis, stem: str, evidence: str) -> bool:
+    """ "that collaboration", "these values": a demonstrative over a noun of the evidence,
+    kept in the stem, means something said before, which the question does not show."""
+    sentence = next((s.span for s in analysis.sentences if s.span.text.strip() == evidence), None)
+    if sentence is None:
+        return False
+    for token in sentence:
+        if token.lower_ not in ("this", "that", "these", "those") or token.dep_ != "det":
+            continue
+        noun = token.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in _TIME_NOUNS:
+            continue
+        words = sentence.doc[token.i : noun.i + 1].text
+        if re.search(rf"(?<!\w){re.escape(words)}(?!\w)", stem):
+            return True
+    return False
+
+
 def question_problem(
     *,
     stem: str,
@@ -319,10 +374,14 @@ def question_problem(
     broken = breaks_rules(stem, answer, distractors, evidence)
     if broken:
         return broken
+    if _points_back(analysis, stem, evidence):
+        return "a phrase pointing back to an earlier sentence"
     if stem.endswith("?") and not re.search(r"\bwhose\b", stem, re.IGNORECASE):
         owned = re.search(re.escape(answer) + r"(?:'s|\u2019s)\s+(\w+)", evidence)
         if owned and re.search(rf"\b{re.escape(owned.group(1))}\b", stem):
             return "an owner asked as who: the question loses the thing owned"
+    if _points_back(analysis, stem, evidence):
+        return "a phrase pointing back to an earlier sentence"
     if stem.endswith("?") and not re.search(r"\bwhose\b", stem, re.IGNORECASE):
         owned = re.search(re.escape(answer) + r"(?:'s|\u2019s)\s+(\w+)", evidence)
         if owned and re.search(rf"\b{re.escape(owned.group(1))}\b", stem):
