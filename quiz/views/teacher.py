@@ -30,7 +30,12 @@ from quiz.forms import (
     StudentsCreateForm,
 )
 from quiz.models import Article, Assignment, Attempt, Question, Quiz, Response, SchoolClass
-from quiz.results import distribution_bars, quiz_class_comparison, results_for_assignment
+from quiz.results import (
+    distribution_bars,
+    question_layout,
+    quiz_class_comparison,
+    results_for_assignment,
+)
 from quiz.selection import (
     selection_clear,
     selection_get,
@@ -715,6 +720,7 @@ def quiz_detail(request: HttpRequest, quiz_id: int) -> HttpResponse:
             "questions": questions,
             "assignments": assignments,
             "comparison": comparison,
+            "comparison_has_removed": any(row.removed_count for row in comparison),
             "export_form": QuizExportForm(),
         },
     )
@@ -839,7 +845,16 @@ def assignment_student(request: HttpRequest, assignment_id: int, student_id: int
     attempts = list(
         Attempt.objects.filter(assignment=assignment, student=student).order_by("number")
     )
-    questions = list(assignment.quiz.ordered_questions().prefetch_related("choices"))
+    # Each attempt with the questions it was given: the quiz's, numbered as it numbers
+    # them now, then any it has since taken out, marked so.
+    current_ids, removed_ids = question_layout(quiz_id=assignment.quiz_id, attempts=attempts)
+    number_of = {question_id: index for index, question_id in enumerate(current_ids, start=1)}
+    questions = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in=current_ids + removed_ids).prefetch_related(
+            "choices"
+        )
+    }
     chosen = {
         (attempt_id, question_id): choice_id
         for attempt_id, question_id, choice_id in Response.objects.filter(
@@ -848,19 +863,28 @@ def assignment_student(request: HttpRequest, assignment_id: int, student_id: int
     }
     rows = []
     for attempt in attempts:
+        had = set(attempt.question_order)
         items = []
-        for number, question in enumerate(questions, start=1):
-            choice_id = chosen.get((attempt.pk, question.pk))
+        for question_id in current_ids + removed_ids:
+            question = questions.get(question_id)
+            if question_id not in had or question is None:
+                continue
             correct = question.correct_choice()
             items.append(
                 {
-                    "number": number,
+                    "number": number_of.get(question_id),
                     "question": question,
-                    "chosen_id": choice_id,
+                    "chosen_id": chosen.get((attempt.pk, question_id)),
                     "correct_id": correct.pk if correct else None,
                 }
             )
-        rows.append({"attempt": attempt, "items": items})
+        rows.append(
+            {
+                "attempt": attempt,
+                "items": items,
+                "not_given": sum(1 for question_id in current_ids if question_id not in had),
+            }
+        )
     return render(
         request,
         "quiz/teacher/student_answers.html",
@@ -880,7 +904,7 @@ def assignment_results_csv(request: HttpRequest, assignment_id: int) -> HttpResp
     writer = CsvWriter(response)
     writer.writerow(
         ["student", "name", "status", "score", "out of", "time taken (m:ss)"]
-        + [f"Q{column.number}" for column in results.questions]
+        + [column.heading for column in results.questions]
     )
     for row in results.rows:
         writer.writerow(
@@ -892,7 +916,7 @@ def assignment_results_csv(request: HttpRequest, assignment_id: int) -> HttpResp
                 row.max_score,
                 row.time_text if row.time_taken else "",  # as the page shows it: 0:26
             ]
-            + [f"{cell.letter} ({cell.state})" if cell.letter else cell.state for cell in row.cells]
+            + [cell.text for cell in row.cells]
         )
     return response
 
@@ -929,7 +953,7 @@ def assignment_items_csv(request: HttpRequest, assignment_id: int) -> HttpRespon
         key = next((c.choice.letter for c in column.choice_counts if c.choice.is_correct), "")
         writer.writerow(
             [
-                f"Q{column.number}",
+                column.heading,
                 column.question.stem,
                 column.answered,
                 _two_places(column.facility),
