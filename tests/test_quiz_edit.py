@@ -2,12 +2,20 @@
 questions of its article. Positions stay 0, 1, 2... and the last question stays."""
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from quiz import services
 from quiz.models import Question, QuizQuestion
-from tests.conftest import classroom_make
-from tests.factories import ArticleFactory, QuestionFactory, QuizFactory
+from tests.conftest import classroom_make, client_for
+from tests.factories import (
+    ArticleFactory,
+    QuestionFactory,
+    QuizFactory,
+    StudentFactory,
+    TeacherFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +185,197 @@ def test_a_question_no_attempt_has_is_not_frozen_by_another_quizs_attempts():
     unused = QuestionFactory(article=room.quiz.article, status="approved")
     assert not services.question_in_attempts(question=unused)
     assert not services.question_is_frozen(question=unused)
+
+
+# The quiz page ---------------------------------------------------------------------------
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def quiz_url(quiz) -> str:
+    return reverse("quiz-detail", args=[quiz.pk])
+
+
+def remove_url(quiz, question_id) -> str:
+    return reverse("quiz-question-remove", args=[quiz.pk, question_id])
+
+
+def move_url(quiz, question_id) -> str:
+    return reverse("quiz-question-move", args=[quiz.pk, question_id])
+
+
+def status_line(page: str) -> str:
+    """The questions section's own status line (what the last change did)."""
+    start = page.index('id="quiz-edit-status"')
+    return page[start : page.index("</div>", start)]
+
+
+def test_the_quiz_page_offers_labelled_moves_removes_and_the_articles_approved_questions():
+    quiz = QuizFactory(questions=3)
+    approved = QuestionFactory(article=quiz.article, status="approved", stem="Who opened it?")
+    draft = QuestionFactory(article=quiz.article, stem="A draft nobody approved?")
+    page = client_for(quiz.created_by).get(quiz_url(quiz)).content.decode()
+    assert "Move question 1 </span>Up" not in page  # the first has no Up
+    assert "Move question 2 </span>Up" in page and "Move question 2 </span>Down" in page
+    assert "Move question 3 </span>Down" not in page  # the last has no Down
+    assert 'Remove<span class="visually-hidden"> question 3</span>' in page
+    assert page.count('name="csrfmiddlewaretoken"') >= 3 * 2 + 1
+    assert approved.stem in page and draft.stem not in page
+    assert "1 approved not in this quiz" in page
+    assert "have started this quiz" not in page
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_a_teacher_removes_a_question(headers):
+    quiz = QuizFactory(questions=3)
+    first, second, third = order(quiz)
+    client = client_for(quiz.created_by)
+    response = client.post(remove_url(quiz, second), **headers)
+    assert order(quiz) == [first, third]
+    if headers:
+        body = response.content.decode()
+        assert body.strip().startswith('<div id="quiz-questions"') and "<html" not in body
+        assert 'hx-swap-oob="innerHTML"' in body and "Question 2 taken out" in body
+        assert f'data-focus="quiz-q-{third}"' in body
+    else:
+        assert response.status_code == 302
+        assert response.url == quiz_url(quiz) + "#questions"
+        page = client.get(response.url).content.decode()
+        assert "Question 2 taken out of the quiz." in status_line(page)
+        messages_area = page[
+            page.index('id="messages"') : page.index("</div>", page.index('id="messages"'))
+        ]
+        assert "taken out" not in messages_area  # said once, beside the list
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_a_teacher_moves_a_question_up_and_down(headers):
+    quiz = QuizFactory(questions=3)
+    first, second, third = order(quiz)
+    client = client_for(quiz.created_by)
+    response = client.post(move_url(quiz, third), {"direction": "up", "number": 3}, **headers)
+    assert order(quiz) == [first, third, second]
+    note = "Question 3 moved up: it is now question 2."
+    if headers:
+        body = response.content.decode()
+        assert note in body and f'data-focus="move-up-{third}"' in body
+    else:
+        assert note in status_line(client.get(response.url).content.decode())
+    response = client.post(move_url(quiz, third), {"direction": "up", "number": 2}, **headers)
+    assert order(quiz) == [third, first, second]
+    if headers:  # first now: its Up is gone, so the focus goes to its Down
+        assert f'data-focus="move-down-{third}"' in response.content.decode()
+    client.post(move_url(quiz, first), {"direction": "down", "number": 2}, **headers)
+    assert order(quiz) == [third, second, first]
+    assert_contiguous(quiz)
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_a_teacher_adds_ticked_questions_at_the_end(headers):
+    quiz = QuizFactory(questions=2)
+    extra = [QuestionFactory(article=quiz.article, status="approved") for _ in range(2)]
+    client = client_for(quiz.created_by)
+    url = reverse("quiz-questions-add", args=[quiz.pk])
+    response = client.post(url, {"questions": [extra[0].pk, extra[1].pk]}, **headers)
+    assert order(quiz)[2:] == [extra[0].pk, extra[1].pk]
+    note = "Added 2 questions: now questions 3 to 4."
+    shown = response.content.decode() if headers else client.get(response.url).content.decode()
+    assert note in shown
+    # Added, they are no longer offered.
+    assert "0 approved not in this quiz" in shown
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_removing_the_last_question_is_refused_with_a_clear_message(headers):
+    quiz = QuizFactory(questions=1)
+    (only,) = order(quiz)
+    client = client_for(quiz.created_by)
+    page = client.get(quiz_url(quiz)).content.decode()
+    assert "Remove<span" not in page and "A quiz keeps at least one question" in page
+    response = client.post(remove_url(quiz, only), **headers)
+    assert order(quiz) == [only]
+    shown = response.content.decode() if headers else client.get(response.url).content.decode()
+    assert "A quiz needs at least one question: add another before taking out this one." in shown
+    assert "message-error" in shown
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_double_posted_remove_and_add_say_so_instead_of_failing(headers):
+    quiz = QuizFactory(questions=3)
+    first, second, third = order(quiz)
+    extra = QuestionFactory(article=quiz.article, status="approved")
+    client = client_for(quiz.created_by)
+    for _ in range(2):
+        response = client.post(remove_url(quiz, first), **headers)
+        assert response.status_code in (200, 302)
+    shown = response.content.decode() if headers else client.get(response.url).content.decode()
+    assert "That question was already taken out of the quiz." in shown
+    url = reverse("quiz-questions-add", args=[quiz.pk])
+    for _ in range(2):
+        response = client.post(url, {"questions": [extra.pk]}, **headers)
+        assert response.status_code in (200, 302)
+    shown = response.content.decode() if headers else client.get(response.url).content.decode()
+    assert "Those questions are already in the quiz." in shown
+    assert order(quiz) == [second, third, extra.pk]
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_a_double_posted_move_moves_once(headers):
+    quiz = QuizFactory(questions=3)
+    first, second, third = order(quiz)
+    client = client_for(quiz.created_by)
+    for _ in range(2):
+        response = client.post(move_url(quiz, third), {"direction": "up", "number": 3}, **headers)
+    assert order(quiz) == [first, third, second]
+    shown = response.content.decode() if headers else client.get(response.url).content.decode()
+    assert "nothing was moved" in shown
+
+
+def test_a_move_without_a_direction_or_number_is_a_bad_request():
+    quiz = QuizFactory(questions=2)
+    client = client_for(quiz.created_by)
+    question_id = order(quiz)[1]
+    assert (
+        client.post(move_url(quiz, question_id), {"direction": "sideways", "number": 2}).status_code
+        == 400
+    )
+    assert client.post(move_url(quiz, question_id), {"direction": "up"}).status_code == 400
+
+
+def test_another_teacher_cannot_change_the_quiz_and_students_and_visitors_are_turned_away():
+    quiz = QuizFactory(questions=3)
+    ids = order(quiz)
+    extra = QuestionFactory(article=quiz.article, status="approved")
+    posts = [
+        (remove_url(quiz, ids[0]), {}),
+        (move_url(quiz, ids[1]), {"direction": "up", "number": 2}),
+        (reverse("quiz-questions-add", args=[quiz.pk]), {"questions": [extra.pk]}),
+    ]
+    for url, data in posts:
+        assert client_for(TeacherFactory()).post(url, data).status_code == 404
+        assert client_for(StudentFactory()).post(url, data).status_code == 403
+        response = Client().post(url, data)
+        assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    assert order(quiz) == ids
+
+
+def test_the_forms_need_their_csrf_token():
+    quiz = QuizFactory(questions=2)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(quiz.created_by)
+    assert client.post(remove_url(quiz, order(quiz)[0])).status_code == 403
+    assert len(order(quiz)) == 2
+
+
+def test_the_quiz_page_says_who_keeps_which_questions_once_students_have_started():
+    room = classroom_make(students=3)
+    client = client_for(room.teacher)
+    services.attempt_start(assignment=room.assignment, student=room.students[0], now=timezone.now())
+    page = client.get(quiz_url(room.quiz)).content.decode()
+    assert (
+        "1 student has started this quiz; they keep the questions they were given. "
+        "Students who start from now get the list below."
+    ) in page
+    services.attempt_start(assignment=room.assignment, student=room.students[1], now=timezone.now())
+    body = client.post(remove_url(room.quiz, order(room.quiz)[0]), **HTMX).content.decode()
+    assert "2 students have started this quiz" in body
