@@ -379,3 +379,36 @@ def test_the_quiz_page_says_who_keeps_which_questions_once_students_have_started
     services.attempt_start(assignment=room.assignment, student=room.students[1], now=timezone.now())
     body = client.post(remove_url(room.quiz, order(room.quiz)[0]), **HTMX).content.decode()
     assert "2 students have started this quiz" in body
+
+
+# The article's page ----------------------------------------------------------------------
+
+
+def quizzes_section(page: str) -> str:
+    start = page.index('id="quizzes-heading"')
+    return page[start : page.index("</section>", start)]
+
+
+def test_the_articles_page_lists_the_teachers_quizzes_made_from_it():
+    quiz = QuizFactory(questions=3, title="Council quiz")
+    teacher = quiz.created_by
+    short = QuizFactory(article=quiz.article, created_by=teacher, questions=1, title="Short")
+    QuizFactory(article=quiz.article, questions=2, title="Another teacher's quiz")
+    QuizFactory(created_by=teacher, title="Quiz of another article")
+    services.quiz_question_remove(quiz=quiz, question_id=order(quiz)[0])
+    client = client_for(teacher)
+    page = client.get(reverse("article-detail", args=[quiz.article.pk])).content.decode()
+    section = quizzes_section(page)
+    made = timezone.localtime(quiz.created_at)
+    assert f'<a href="{reverse("quiz-detail", args=[quiz.pk])}">Council quiz</a>' in section
+    assert f"· 2 questions · made {made.day} {made:%b} {made.year}" in section
+    assert f'<a href="{reverse("quiz-detail", args=[short.pk])}">Short</a>' in section
+    assert "· 1 question ·" in section
+    assert section.index("Short") < section.index("Council quiz")  # newest first
+    assert "Another teacher" not in page and "another article" not in page
+
+
+def test_a_teacher_without_quizzes_from_the_article_sees_no_list():
+    quiz = QuizFactory(questions=2)
+    page = client_for(TeacherFactory()).get(reverse("article-detail", args=[quiz.article.pk]))
+    assert "Your quizzes from this article" not in page.content.decode()

@@ -354,7 +354,8 @@ def _selection_posted(request: HttpRequest, article_id: int, order: list[int]) -
 def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
     """Teachers (the library is shared): review an article's questions beside the article,
     with each question's evidence highlighted, and make a quiz of the chosen ones. The
-    ticks are kept in the teacher's session until the quiz is saved."""
+    ticks are kept in the teacher's session until the quiz is saved. Lists the quizzes the
+    teacher has made from the article."""
     article = get_object_or_404(Article, pk=article_id)
     context = _review_context(article, request)
     questions = context["all_questions"]
@@ -395,6 +396,12 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
             )
             return redirect("quiz-detail", quiz_id=quiz.pk)
     context["form"] = form
+    # Quizzes are their authors' own (quiz_detail): the teacher's quizzes from this article.
+    context["quizzes"] = (
+        article.quizzes.filter(created_by=request.user)
+        .annotate(question_count=Count("quizquestion"))
+        .order_by("-created_at", "-id")
+    )
     context["selected"] = set(selected)
     context["selected_count"] = len(selected)
     context["selection_dropped"] = len(dropped)
