@@ -76,6 +76,8 @@ class ChoiceInline(admin.TabularInline):
 class QuestionInline(admin.TabularInline):
     model = Question
     extra = 0
+    # Deleted on the question's own page, which first checks that no attempt holds it.
+    can_delete = False
     fields = ["rank", "kind", "stem", "status", "origin"]
     readonly_fields = ["kind", "stem", "origin"]
     show_change_link = True
@@ -212,6 +214,14 @@ class QuestionAdmin(admin.ModelAdmin):
     list_select_related = ["article"]
     inlines = [ChoiceInline]
     raw_id_fields = ["article", "superseded_by"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # An attempt lists its questions by id (Attempt.question_order), even one its quiz
+        # has since taken out: such a question must stay, answered or not. Its answers and
+        # quizzes protect it in the database (on_delete=PROTECT) as well.
+        if obj is not None and services.question_in_attempts(question=obj):
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 class QuizQuestionInline(admin.TabularInline):

@@ -14,7 +14,7 @@ from datetime import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 
 from quiz.ingest import IngestedArticle
 from quiz.models import (
@@ -31,6 +31,7 @@ from quiz.models import (
     Enrollment,
     ManagedAccount,
     Question,
+    QuestionQuerySet,
     Quiz,
     QuizQuestion,
     Response,
@@ -225,9 +226,23 @@ def article_generation_request(*, article: Article, max_questions: int = 40) -> 
 # Reviewing questions ---------------------------------------------------------------------
 
 
+def question_in_attempts(*, question: Question) -> bool:
+    """Whether some attempt holds the question (Attempt.question_order), even one its quiz
+    no longer has: that attempt still shows it and grades it."""
+    # A quiz holds questions of its own article only, so only those quizzes' attempts.
+    attempts = Attempt.objects.filter(assignment__quiz__article_id=question.article_id)
+    if connection.features.supports_json_field_contains:  # PostgreSQL: jsonb @> in SQL
+        return attempts.filter(question_order__contains=[question.pk]).exists()
+    orders = attempts.values_list("question_order", flat=True)
+    return any(question.pk in order for order in orders.iterator())
+
+
 def question_is_frozen(*, question: Question) -> bool:
-    """A question some student has already met in an attempt: its results must not change."""
-    return Attempt.objects.filter(assignment__quiz__quizquestion__question=question).exists()
+    """A question some student has already met in an attempt (or is meeting: a quiz with
+    attempts): its results must not change."""
+    return Attempt.objects.filter(
+        assignment__quiz__quizquestion__question=question
+    ).exists() or question_in_attempts(question=question)
 
 
 def _choices_validated(stem: str, texts: Sequence[str], correct_index: int) -> list[str]:
@@ -688,6 +703,129 @@ def quiz_create(*, article: Article, question_ids: Sequence[int], title: str, cr
             status=Question.Status.APPROVED
         )
     return quiz
+
+
+# Changing a saved quiz. A started attempt keeps the questions it was given
+# (Attempt.question_order), so these change only what students who start from now get. Each
+# locks the quiz row first: two tabs or a double click take turns, and the second sees the
+# first's result rather than the list both were shown.
+
+
+def quiz_addable_questions(*, quiz: Quiz) -> QuestionQuerySet:
+    """The questions that may go into the quiz: its article's approved ones (as the review
+    page offers them: not rejected, not superseded by an edit) not in it yet, best first."""
+    return (
+        quiz.article.questions.usable()
+        .filter(status=Question.Status.APPROVED)
+        .exclude(pk__in=QuizQuestion.objects.filter(quiz=quiz).values("question_id"))
+        .order_by("rank", "id")
+    )
+
+
+def _quiz_locked_rows(quiz: Quiz) -> list[QuizQuestion]:
+    """Under the quiz's row lock (until the transaction ends): its questions in order."""
+    Quiz.objects.select_for_update().filter(pk=quiz.pk).values_list("pk", flat=True).get()
+    return list(QuizQuestion.objects.filter(quiz=quiz).order_by("position"))
+
+
+def _quiz_positions_write(rows: list[QuizQuestion]) -> None:
+    """Number the quiz's rows 0, 1, 2... in the order given. (quiz, position) is unique at
+    every moment on both databases (neither defers the check), so the rows that change
+    first step above every real position, then go to their places: no two ever collide."""
+    moving = []
+    for index, row in enumerate(rows):
+        if row.position != index:
+            row.position = index
+            moving.append(row)
+    if not moving:
+        return
+    QuizQuestion.objects.filter(pk__in=[row.pk for row in moving]).update(
+        position=F("position") + MAX_QUESTIONS_PER_QUIZ
+    )
+    QuizQuestion.objects.bulk_update(moving, ["position"])
+
+
+def quiz_question_remove(*, quiz: Quiz, question_id: int) -> int | None:
+    """Take a question out of the quiz; the ones after it move up. Returns the number (from
+    1) it had, or None when it was not in the quiz (already taken out: a double click).
+    The last question stays."""
+    with transaction.atomic():
+        rows = _quiz_locked_rows(quiz)
+        removed = next((row for row in rows if row.question_id == question_id), None)
+        if removed is None:
+            return None
+        number = rows.index(removed) + 1
+        if len(rows) == 1:
+            raise ServiceError(
+                "A quiz needs at least one question: add another before taking out this one."
+            )
+        removed.delete()
+        rows.remove(removed)
+        _quiz_positions_write(rows)
+    return number
+
+
+def quiz_question_move(
+    *, quiz: Quiz, question_id: int, direction: str, seen_number: int | None = None
+) -> int:
+    """Move a question one place up or down the quiz; returns its new number (from 1).
+    `seen_number` is where the page showed it: if the list has changed since (another tab,
+    a second click already done), nothing moves, rather than moving what the teacher did
+    not mean to."""
+    if direction not in ("up", "down"):
+        raise ServiceError("Move a question up or down.")
+    with transaction.atomic():
+        rows = _quiz_locked_rows(quiz)
+        index = next((i for i, row in enumerate(rows) if row.question_id == question_id), None)
+        if index is None:
+            raise ServiceError("That question is no longer in the quiz: nothing was moved.")
+        if seen_number is not None and seen_number != index + 1:
+            raise ServiceError(
+                "The quiz had changed since the page showed it (in another tab?): nothing "
+                "was moved. Here is its list as it is now."
+            )
+        target = index - 1 if direction == "up" else index + 1
+        if not 0 <= target < len(rows):
+            place = "first" if direction == "up" else "last"
+            raise ServiceError(f"Question {index + 1} is already {place}.")
+        rows[index], rows[target] = rows[target], rows[index]
+        _quiz_positions_write(rows)
+    return target + 1
+
+
+def quiz_questions_add(*, quiz: Quiz, question_ids: Sequence[int]) -> list[int]:
+    """Add questions of the quiz's article at its end, in the order given; returns the ids
+    added. One already in the quiz is skipped (a double click adds nothing twice); one that
+    may not go in (not approved, of another article, edited since) refuses the whole add."""
+    ids = list(dict.fromkeys(int(i) for i in question_ids))
+    if not ids:
+        raise ServiceError("Tick the questions to add first.")
+    with transaction.atomic():
+        rows = _quiz_locked_rows(quiz)
+        present = {row.question_id for row in rows}
+        wanted = [qid for qid in ids if qid not in present]
+        if not wanted:
+            return []
+        allowed = set(
+            quiz_addable_questions(quiz=quiz).filter(pk__in=wanted).values_list("pk", flat=True)
+        )
+        if len(allowed) != len(wanted):
+            raise ServiceError(
+                "Some ticked questions can no longer be added (rejected or edited meanwhile): "
+                "nothing was added. Tick them again from the list as it is now."
+            )
+        if len(rows) + len(wanted) > MAX_QUESTIONS_PER_QUIZ:
+            raise ServiceError(f"A quiz holds at most {MAX_QUESTIONS_PER_QUIZ} questions.")
+        QuizQuestion.objects.bulk_create(
+            QuizQuestion(quiz=quiz, question_id=qid, position=len(rows) + offset)
+            for offset, qid in enumerate(wanted)
+        )
+    return wanted
+
+
+def quiz_started_count(*, quiz: Quiz) -> int:
+    """How many students have started the quiz in any class (they keep their questions)."""
+    return Attempt.objects.filter(assignment__quiz=quiz).values("student_id").distinct().count()
 
 
 def assignment_create(

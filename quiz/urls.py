@@ -89,6 +89,21 @@ urlpatterns = [
     ),
     path("teacher/articles/<int:article_id>/", teacher.article_detail, name="article-detail"),
     path("teacher/quizzes/<int:quiz_id>/", teacher.quiz_detail, name="quiz-detail"),
+    path(
+        "teacher/quizzes/<int:quiz_id>/questions/add/",
+        teacher.quiz_questions_add,
+        name="quiz-questions-add",
+    ),
+    path(
+        "teacher/quizzes/<int:quiz_id>/questions/<int:question_id>/remove/",
+        teacher.quiz_question_remove,
+        name="quiz-question-remove",
+    ),
+    path(
+        "teacher/quizzes/<int:quiz_id>/questions/<int:question_id>/move/",
+        teacher.quiz_question_move,
+        name="quiz-question-move",
+    ),
     path("teacher/quizzes/<int:quiz_id>/export/", teacher.quiz_download, name="quiz-export"),
     path("teacher/quizzes/<int:quiz_id>/print/", teacher.quiz_print, name="quiz-print"),
     path("teacher/quizzes/<int:quiz_id>/print/key/", teacher.quiz_key, name="quiz-key"),

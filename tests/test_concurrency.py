@@ -14,8 +14,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from quiz import services
-from quiz.models import Attempt, Choice, Response
+from quiz.models import Attempt, Choice, QuizQuestion, Response
 from tests.conftest import classroom_make
+from tests.factories import QuestionFactory, QuizFactory
 
 pytestmark = [
     pytest.mark.skipif(
@@ -299,3 +300,79 @@ def test_one_students_save_does_not_wait_for_a_classmates():
     (held, _), (kind, result) = run_together(hold_first_attempt, save_second)
     assert held == "ok"
     assert kind == "ok", result
+
+
+def quiz_order(quiz) -> list[tuple[int, int]]:
+    return list(
+        QuizQuestion.objects.filter(quiz=quiz)
+        .order_by("position")
+        .values_list("position", "question_id")
+    )
+
+
+def test_two_tabs_moving_questions_at_once_keep_positions_whole():
+    """Two moves of one quiz take turns on the quiz's lock: each sees the other's result, so
+    no position is taken twice (the unique constraint) and none is left empty."""
+    for _ in range(ROUNDS):
+        quiz = QuizFactory(questions=4)
+        ids = [question_id for _, question_id in quiz_order(quiz)]
+
+        def move(question_id, direction, quiz=quiz):
+            return lambda: services.quiz_question_move(
+                quiz=quiz, question_id=question_id, direction=direction
+            )
+
+        outcomes = run_together(move(ids[1], "up"), move(ids[2], "up"), move(ids[3], "up"))
+        assert all(kind == "ok" for kind, _ in outcomes), outcomes
+        after = quiz_order(quiz)
+        assert [position for position, _ in after] == [0, 1, 2, 3]
+        assert sorted(question_id for _, question_id in after) == sorted(ids)
+
+
+def test_a_double_clicked_move_from_one_page_moves_once():
+    for _ in range(ROUNDS):
+        quiz = QuizFactory(questions=3)
+        ids = [question_id for _, question_id in quiz_order(quiz)]
+
+        def move(quiz=quiz, question_id=ids[2]):
+            return services.quiz_question_move(
+                quiz=quiz, question_id=question_id, direction="up", seen_number=3
+            )
+
+        outcomes = run_together(move, move)
+        assert sorted(kind for kind, _ in outcomes) == ["error", "ok"], outcomes
+        error = next(result for kind, result in outcomes if kind == "error")
+        assert isinstance(error, services.ServiceError)
+        assert [question_id for _, question_id in quiz_order(quiz)] == [ids[0], ids[2], ids[1]]
+
+
+def test_double_clicked_remove_and_add_at_once_do_each_once():
+    for _ in range(ROUNDS):
+        quiz = QuizFactory(questions=3)
+        ids = [question_id for _, question_id in quiz_order(quiz)]
+        extra = QuestionFactory(article=quiz.article, status="approved")
+
+        def remove(quiz=quiz, question_id=ids[0]):
+            return services.quiz_question_remove(quiz=quiz, question_id=question_id)
+
+        def add(quiz=quiz, question_id=extra.pk):
+            return services.quiz_questions_add(quiz=quiz, question_ids=[question_id])
+
+        outcomes = run_together(remove, remove, add, add)
+        assert all(kind == "ok" for kind, _ in outcomes), outcomes
+        assert {result for _, result in outcomes[:2]} == {None, 1}
+        assert sorted(outcomes[2][1] + outcomes[3][1]) == [extra.pk]
+        assert quiz_order(quiz) == [(0, ids[1]), (1, ids[2]), (2, extra.pk)]
+
+
+def test_removing_the_last_two_questions_at_once_leaves_one():
+    for _ in range(ROUNDS):
+        quiz = QuizFactory(questions=2)
+        ids = [question_id for _, question_id in quiz_order(quiz)]
+
+        def remove(question_id, quiz=quiz):
+            return lambda: services.quiz_question_remove(quiz=quiz, question_id=question_id)
+
+        outcomes = run_together(remove(ids[0]), remove(ids[1]))
+        assert sorted(kind for kind, _ in outcomes) == ["error", "ok"], outcomes
+        assert len(quiz_order(quiz)) == 1 and quiz_order(quiz)[0][0] == 0

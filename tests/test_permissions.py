@@ -89,6 +89,9 @@ MATRIX = {
     "article-detail": ("get", "article", TEACHER_PAGE),  # the library is shared
     "quiz-detail": ("get", "quiz", OWN_CLASS),
     "assignment-new": ("get", "quiz", OWN_CLASS),
+    "quiz-questions-add": ("post", "quiz", redirects(OWN_CLASS)),  # none ticked: says so
+    "quiz-question-remove": ("post", "quiz_question", redirects(OWN_CLASS)),
+    "quiz-question-move": ("post", "quiz_question", redirects(OWN_CLASS, 400)),  # no direction
     "quiz-export": ("get", "quiz", {**OWN_CLASS, "teacher": 400}),  # no format given
     "quiz-print": ("get", "quiz", OWN_CLASS),
     "quiz-key": ("get", "quiz", OWN_CLASS),
@@ -152,6 +155,7 @@ def world(db):
         "article": [room.quiz.article.pk],
         "quiz": [room.quiz.pk],
         "question": [room.quiz.questions.first().pk],
+        "quiz_question": [room.quiz.pk, room.quiz.ordered_questions().first().pk],
         "class_student": [room.school_class.pk, room.students[0].pk],
         "assignment_student": [room.assignment.pk, room.students[0].pk],
     }

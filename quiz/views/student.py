@@ -59,9 +59,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     rows = []
     for assignment in assignments:
         attempts = assignment.my_attempts
+        open_attempt = next((a for a in attempts if not a.is_submitted), None)
         rows.append(
             {
                 "assignment": assignment,
+                # An attempt keeps the questions it started with, though the quiz may change.
+                "question_count": len(open_attempt.question_order)
+                if open_attempt
+                else assignment.question_count,
                 "state": _assignment_state(assignment, attempts, now),
                 "attempts": attempts,
                 "latest": attempts[-1] if attempts else None,

@@ -29,8 +29,22 @@ from quiz.forms import (
     SchoolClassForm,
     StudentsCreateForm,
 )
-from quiz.models import Article, Assignment, Attempt, Question, Quiz, Response, SchoolClass
-from quiz.results import distribution_bars, quiz_class_comparison, results_for_assignment
+from quiz.models import (
+    Article,
+    Assignment,
+    Attempt,
+    Question,
+    Quiz,
+    QuizQuestion,
+    Response,
+    SchoolClass,
+)
+from quiz.results import (
+    distribution_bars,
+    question_layout,
+    quiz_class_comparison,
+    results_for_assignment,
+)
 from quiz.selection import (
     selection_clear,
     selection_get,
@@ -44,6 +58,7 @@ from quiz.spreadsheets import CsvWriter
 from quiz.views.access import teacher_required
 
 MORE_QUESTIONS = 80
+MESSAGE_LEVELS = {"success": messages.SUCCESS, "info": messages.INFO, "error": messages.ERROR}
 
 
 @require_GET
@@ -339,7 +354,8 @@ def _selection_posted(request: HttpRequest, article_id: int, order: list[int]) -
 def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
     """Teachers (the library is shared): review an article's questions beside the article,
     with each question's evidence highlighted, and make a quiz of the chosen ones. The
-    ticks are kept in the teacher's session until the quiz is saved."""
+    ticks are kept in the teacher's session until the quiz is saved. Lists the quizzes the
+    teacher has made from the article."""
     article = get_object_or_404(Article, pk=article_id)
     context = _review_context(article, request)
     questions = context["all_questions"]
@@ -380,6 +396,12 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
             )
             return redirect("quiz-detail", quiz_id=quiz.pk)
     context["form"] = form
+    # Quizzes are their authors' own (quiz_detail): the teacher's quizzes from this article.
+    context["quizzes"] = (
+        article.quizzes.filter(created_by=request.user)
+        .annotate(question_count=Count("quizquestion"))
+        .order_by("-created_at", "-id")
+    )
     context["selected"] = set(selected)
     context["selected_count"] = len(selected)
     context["selection_dropped"] = len(dropped)
@@ -699,9 +721,9 @@ def _own_quiz(request: HttpRequest, quiz_id: int) -> Quiz:
 @require_GET
 @teacher_required
 def quiz_detail(request: HttpRequest, quiz_id: int) -> HttpResponse:
-    """The quiz's author: its questions and where it is assigned."""
+    """The quiz's author: its questions (to take out, reorder or add to) and where it is
+    assigned."""
     quiz = _own_quiz(request, quiz_id)
-    questions = quiz.ordered_questions().prefetch_related("choices")
     assignments = quiz.assignments.filter(school_class__teachers=request.user).select_related(
         "school_class"
     )
@@ -711,13 +733,131 @@ def quiz_detail(request: HttpRequest, quiz_id: int) -> HttpResponse:
         request,
         "quiz/teacher/quiz_detail.html",
         {
-            "quiz": quiz,
-            "questions": questions,
+            **_quiz_questions_context(quiz),
             "assignments": assignments,
             "comparison": comparison,
+            "comparison_has_removed": any(row.removed_count for row in comparison),
             "export_form": QuizExportForm(),
         },
     )
+
+
+def _quiz_questions_context(quiz: Quiz) -> dict:
+    """What the quiz page's list of questions shows, and what it offers to add."""
+    return {
+        "quiz": quiz,
+        "questions": list(quiz.ordered_questions().prefetch_related("choices")),
+        "addable": list(services.quiz_addable_questions(quiz=quiz).prefetch_related("choices")),
+        "started_count": services.quiz_started_count(quiz=quiz),
+    }
+
+
+def _quiz_questions_response(
+    request: HttpRequest, quiz: Quiz, note: str, *, level: str = "success", focus: str = ""
+) -> HttpResponse:
+    """After a change to a quiz's questions: with htmx the list alone, and what happened in
+    the section's status line (out of band, so the live region stays and is read out); else
+    back to the quiz page at its questions, with the note there. `focus`: the id of the
+    control to focus after the swap, as the one pressed is gone."""
+    if not request.htmx:
+        messages.add_message(request, MESSAGE_LEVELS[level], note, extra_tags="in-page")
+        return redirect(f"{reverse('quiz-detail', args=[quiz.pk])}#questions")
+    context = {
+        **_quiz_questions_context(quiz),
+        "focus": focus,
+        "open_add": focus == "quiz-add-button",
+    }
+    response = render(request, "quiz/teacher/quiz_detail.html#quiz-questions", context)
+    status = render(
+        request,
+        "quiz/teacher/quiz_detail.html#edit-status",
+        {"note": note, "note_level": level, "oob": True},
+    )
+    response.content += status.content
+    return response
+
+
+@require_POST
+@teacher_required
+def quiz_question_remove(request: HttpRequest, quiz_id: int, question_id: int) -> HttpResponse:
+    """The quiz's author: take a question out of the quiz (it stays in the library, and in
+    the attempts already started). The last question stays; a second click does nothing."""
+    quiz = _own_quiz(request, quiz_id)
+    try:
+        number = services.quiz_question_remove(quiz=quiz, question_id=question_id)
+    except services.ServiceError as error:
+        return _quiz_questions_response(
+            request, quiz, str(error), level="error", focus=f"quiz-q-{question_id}"
+        )
+    if number is None:
+        return _quiz_questions_response(
+            request, quiz, "That question was already taken out of the quiz.", level="info"
+        )
+    ids = list(
+        QuizQuestion.objects.filter(quiz=quiz)
+        .order_by("position")
+        .values_list("question_id", flat=True)
+    )
+    # The question that took its place, or the new last one.
+    focus = f"quiz-q-{ids[min(number, len(ids)) - 1]}"
+    return _quiz_questions_response(
+        request, quiz, f"Question {number} taken out of the quiz.", focus=focus
+    )
+
+
+@require_POST
+@teacher_required
+def quiz_question_move(request: HttpRequest, quiz_id: int, question_id: int) -> HttpResponse:
+    """The quiz's author: move a question one place up or down ("direction"), from where
+    the page showed it ("number": if the quiz has changed since, nothing moves)."""
+    quiz = _own_quiz(request, quiz_id)
+    direction = request.POST.get("direction", "")
+    seen = request.POST.get("number", "")
+    if direction not in ("up", "down") or not seen.isdigit():
+        return HttpResponseBadRequest("Say which way to move the question, from which number.")
+    try:
+        number = services.quiz_question_move(
+            quiz=quiz, question_id=question_id, direction=direction, seen_number=int(seen)
+        )
+    except services.ServiceError as error:
+        return _quiz_questions_response(
+            request, quiz, str(error), level="error", focus=f"quiz-q-{question_id}"
+        )
+    count = QuizQuestion.objects.filter(quiz=quiz).count()
+    # The same button again if the question can go on that way, else the other one.
+    can_go_on = number > 1 if direction == "up" else number < count
+    other = "down" if direction == "up" else "up"
+    focus = f"move-{direction if can_go_on else other}-{question_id}"
+    return _quiz_questions_response(
+        request,
+        quiz,
+        f"Question {int(seen)} moved {direction}: it is now question {number}.",
+        focus=focus,
+    )
+
+
+@require_POST
+@teacher_required
+def quiz_questions_add(request: HttpRequest, quiz_id: int) -> HttpResponse:
+    """The quiz's author: add ticked questions of the quiz's article ("questions"), approved
+    and not in it yet, at its end. A second click adds nothing twice."""
+    quiz = _own_quiz(request, quiz_id)
+    ticked = [int(v) for v in request.POST.getlist("questions") if v.isdigit()]
+    try:
+        added = services.quiz_questions_add(quiz=quiz, question_ids=ticked)
+    except services.ServiceError as error:
+        return _quiz_questions_response(
+            request, quiz, str(error), level="error", focus="quiz-add-button"
+        )
+    if not added:
+        return _quiz_questions_response(
+            request, quiz, "Those questions are already in the quiz.", level="info"
+        )
+    count = QuizQuestion.objects.filter(quiz=quiz).count()
+    first = count - len(added) + 1
+    where = f"question {count}" if len(added) == 1 else f"questions {first} to {count}"
+    note = f"Added {len(added)} question{'s' if len(added) != 1 else ''}: now {where}."
+    return _quiz_questions_response(request, quiz, note, focus=f"quiz-q-{added[0]}")
 
 
 @require_GET
@@ -839,7 +979,16 @@ def assignment_student(request: HttpRequest, assignment_id: int, student_id: int
     attempts = list(
         Attempt.objects.filter(assignment=assignment, student=student).order_by("number")
     )
-    questions = list(assignment.quiz.ordered_questions().prefetch_related("choices"))
+    # Each attempt with the questions it was given: the quiz's, numbered as it numbers
+    # them now, then any it has since taken out, marked so.
+    current_ids, removed_ids = question_layout(quiz_id=assignment.quiz_id, attempts=attempts)
+    number_of = {question_id: index for index, question_id in enumerate(current_ids, start=1)}
+    questions = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in=current_ids + removed_ids).prefetch_related(
+            "choices"
+        )
+    }
     chosen = {
         (attempt_id, question_id): choice_id
         for attempt_id, question_id, choice_id in Response.objects.filter(
@@ -848,19 +997,28 @@ def assignment_student(request: HttpRequest, assignment_id: int, student_id: int
     }
     rows = []
     for attempt in attempts:
+        had = set(attempt.question_order)
         items = []
-        for number, question in enumerate(questions, start=1):
-            choice_id = chosen.get((attempt.pk, question.pk))
+        for question_id in current_ids + removed_ids:
+            question = questions.get(question_id)
+            if question_id not in had or question is None:
+                continue
             correct = question.correct_choice()
             items.append(
                 {
-                    "number": number,
+                    "number": number_of.get(question_id),
                     "question": question,
-                    "chosen_id": choice_id,
+                    "chosen_id": chosen.get((attempt.pk, question_id)),
                     "correct_id": correct.pk if correct else None,
                 }
             )
-        rows.append({"attempt": attempt, "items": items})
+        rows.append(
+            {
+                "attempt": attempt,
+                "items": items,
+                "not_given": sum(1 for question_id in current_ids if question_id not in had),
+            }
+        )
     return render(
         request,
         "quiz/teacher/student_answers.html",
@@ -880,7 +1038,7 @@ def assignment_results_csv(request: HttpRequest, assignment_id: int) -> HttpResp
     writer = CsvWriter(response)
     writer.writerow(
         ["student", "name", "status", "score", "out of", "time taken (m:ss)"]
-        + [f"Q{column.number}" for column in results.questions]
+        + [column.heading for column in results.questions]
     )
     for row in results.rows:
         writer.writerow(
@@ -892,7 +1050,7 @@ def assignment_results_csv(request: HttpRequest, assignment_id: int) -> HttpResp
                 row.max_score,
                 row.time_text if row.time_taken else "",  # as the page shows it: 0:26
             ]
-            + [f"{cell.letter} ({cell.state})" if cell.letter else cell.state for cell in row.cells]
+            + [cell.text for cell in row.cells]
         )
     return response
 
@@ -929,7 +1087,7 @@ def assignment_items_csv(request: HttpRequest, assignment_id: int) -> HttpRespon
         key = next((c.choice.letter for c in column.choice_counts if c.choice.is_correct), "")
         writer.writerow(
             [
-                f"Q{column.number}",
+                column.heading,
                 column.question.stem,
                 column.answered,
                 _two_places(column.facility),

@@ -133,6 +133,16 @@
     if (yes) yes.focus();
   });
 
+  // A list swapped in whole after an action on one of its items (the quiz page's questions)
+  // names the control to focus next, as the one that was pressed is gone: data-focus, an id.
+  document.addEventListener("htmx:afterSettle", function () {
+    const list = document.querySelector("[data-focus]");
+    if (!list) return;
+    const next = document.getElementById(list.dataset.focus);
+    list.removeAttribute("data-focus");
+    if (next) next.focus();
+  });
+
   document.addEventListener("htmx:afterSettle", function (event) {
     if (!event.detail.target || event.detail.target.id !== "question-card") return;
     const card = document.querySelector("[data-question-card]");
