@@ -172,9 +172,7 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
             if len(chosen) < FIRST and any(
                 gives_away(draft, d) for d in chosen if d.sentence == draft.sentence
             ):
-                # Two gaps in one sentence: each stem prints the other's answer. Anywhere in
-                # the pool: readers of whole pools rejected such a later one every time.
-                continue
+                continue  # two gaps in one sentence: each stem prints the other's answer
             if _overlaps(draft, answers_of[draft.sentence]):
                 continue  # "_____" for "the city of Ramadi" after "Ramadi" in the same sentence
             key = draft.answer_key
