@@ -292,6 +292,12 @@ _TITLE_BEFORE = re.compile(
 )
 
 
+_OFFICE = re.compile(
+    r"(?:President|Prime Minister|Premier|Chancellor|leader|Leader|King|Queen|"
+    r"Secretary of State|Foreign Minister|Secretary|Supreme Leader)"
+)
+
+
 def never_asked(minor: str, answer_type: str) -> bool:
     """Side details no teacher asks at all: the NEVER_ASKED kinds, and a place that is the
     article's own subject or in its headline ("Which country ...?" of an article about it)."""
@@ -360,7 +366,10 @@ def side_detail(
     key = entity_key(text)
     people_key = key.split()[-1] if answer_type == "PERSON" and key.split() else key
     if answer_type == "PERSON":
-        if at > 0 and _TITLE_BEFORE.search(evidence[max(at - 60, 0) : at]):
+        office = _TITLE_BEFORE.search(evidence[max(at - 60, 0) : at]) if at > 0 else None
+        if office and _OFFICE.search(office.group(0)).group(0) in stem:
+            # "Ukrainian President _____": the office left in the stem names its holder;
+            # "Who offered £960m?" of "Chancellor Gordon Brown offered" does not.
             return "a holder the title names"
         # Who said a thing is a name to look up, not a fact learnt (the article's subject
         # speaking aside, which its headline or repetition marks).

@@ -343,6 +343,16 @@ def fitting_distractors(
 _TIME_NOUNS = {*_OPENING_TIME_NOUNS, "day", "night", "way"}
 
 
+_QUOTES = {'"', "\u201c", "\u201d"}
+
+
+def _quoted(sentence, index: int) -> bool:
+    """Whether token `index` stands inside a quotation of `sentence` (an odd number of
+    quotation marks before it)."""
+    marks = sum(1 for t in sentence if t.i < index and t.text in _QUOTES)
+    return marks % 2 == 1
+
+
 def _points_back(analysis: Analysis, stem: str, evidence: str) -> bool:
     """ "that collaboration", "these values": a demonstrative over a noun of the evidence,
     kept in the stem, means something said before, which the question does not show."""
@@ -355,6 +365,13 @@ def _points_back(analysis: Analysis, stem: str, evidence: str) -> bool:
         noun = token.head
         if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in _TIME_NOUNS:
             continue
+        if noun.ent_type_ in ("DATE", "TIME"):
+            continue  # "this past May": a date, not something said before
+        before = sentence[: token.i - sentence.start]
+        if any(t.lemma_.lower() == noun.lemma_.lower() for t in before):
+            continue  # "10 sublists, and each of those sublists": said in this very sentence
+        if _quoted(sentence, token.i):
+            continue  # "writing this post," he wrote: the speaker's own here and now
         words = sentence.doc[token.i : noun.i + 1].text
         if re.search(rf"(?<!\w){re.escape(words)}(?!\w)", stem):
             return True
