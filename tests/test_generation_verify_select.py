@@ -694,3 +694,61 @@ def test_a_company_from_the_list_is_of_the_answers_industry() -> None:
     assert tech and cars and tech != cars
     same = {name for sector, name in ORGANISATIONS if sector == tech}
     assert "Google" in same and "Nestle" not in same and "Toyota" not in same
+
+
+def test_a_possessive_without_its_owner_or_punctuation_before_the_mark_is_no_stem() -> None:
+    assert stem_problem("Who has the coach put the ball in \u2019 hands on offense?")
+    assert stem_problem("Where was the opening ceremony held on a special stage at !?")
+    assert stem_problem("The coach put the ball in Lee\u2019s hands on _____.") is None
+
+
+def test_a_quotation_turned_into_reported_speech_is_refused_but_a_name_keeps_its_capital():
+    def problem(text: str, stem: str, answer: str) -> str | None:
+        analysis = analyse(text)
+        evidence = analysis.body[analysis.sentences[1].start : analysis.sentences[1].end]
+        return question_problem(
+            stem=stem,
+            answer=answer,
+            answer_type="PERSON",
+            distractors=("Ann Lee", "Bo Chan", "Cy Dove"),
+            evidence=evidence,
+            analysis=analysis,
+        )
+
+    quoted = (
+        "Ann Lee beat Bo Chan and Cy Dove lost in the final. "
+        '"Came down to a few points," said Reilly Opelka after the match.'
+    )
+    found = problem(quoted, "Who said that Came down to a few points?", "Reilly Opelka")
+    assert found == "a quotation turned into reported speech"
+    named = (
+        "Ann Lee, Bo Chan and Cy Dove said players can reach Stadia in a browser. "
+        '"Stadia was built for the cloud," Jack Buser told reporters.'
+    )
+    stem = "Who told reporters that Stadia was built for the cloud?"
+    assert problem(named, stem, "Jack Buser") != "a quotation turned into reported speech"
+
+
+def test_peoples_names_are_not_asked_as_a_body() -> None:
+    analysis = analyse(PEOPLE + " Vasek Pospisil edged Reilly Opelka in two sets.")
+    evidence = "Vasek Pospisil edged Reilly Opelka in two sets."
+    problem = question_problem(
+        stem="Which organisation edged Reilly Opelka in two sets?",
+        answer="Vasek Pospisil",
+        answer_type="ORG",
+        distractors=("Diego Schwartzman", "Novak Djokovic", "Gael Monfils"),
+        evidence=evidence,
+        analysis=analysis,
+    )
+    assert problem == "people's names asked as a body"
+
+
+def test_a_name_written_after_the_is_no_person() -> None:
+    from spacy.tokens import Span
+
+    from quiz.generation.analyse import get_nlp, named_as_body
+
+    doc = get_nlp()("Fans packed the Magic Box in Madrid for the final.")
+    assert named_as_body(Span(doc, 3, 5, label="PERSON"))
+    doc = get_nlp()("Fans cheered the Jane Smith campaign in Madrid.")
+    assert not named_as_body(Span(doc, 3, 5, label="PERSON"))

@@ -228,6 +228,10 @@ def named_as_body(ent: Span) -> bool:
     if ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]  # right before the name, as a label: "firm | Kellerman Drew"
+    if ent.label_ == "PERSON" and before.lower_ == "the" and len(ent) > 1:
+        # "at the Magic Box": no one calls a person "the Jane Smith" ("the Jane Smith
+        # campaign" names her as a modifier, and she stays a person)
+        return ent.root.dep_ not in ("compound", "poss", "nmod", "amod")
     return before.lemma_.lower() in _FIRM_NOUNS and before.pos_ == "NOUN"
 
 

@@ -51,7 +51,7 @@ from .verify import (
     words,
 )
 
-GENERATOR_VERSION = "2026.12.02-4"
+GENERATOR_VERSION = "2026.12.02-5"
 
 
 @dataclass(frozen=True)
