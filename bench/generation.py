@@ -65,7 +65,7 @@ def stage_seconds(bodies: list[str]) -> dict[str, float]:
 
     spent = {"verify": 0.0, "ranker": 0.0}
     wrapped = {
-        "verify": ("stem_problem", "fitting_distractors", "question_problem"),
+        "verify": ("stem_problem", "checked_distractors", "question_problem"),
         "ranker": ("question_features", "learned_score"),
     }
     originals = {}

@@ -111,7 +111,7 @@ def test_a_plural_unit_is_never_counted_as_one() -> None:
 
 
 def test_a_bare_noun_key_gets_no_bare_noun_stand_ins() -> None:
-    from quiz.generation.pipeline import _distractors_for
+    from quiz.generation.distractor_pools import distractors_for
 
     pools = Pools(
         by_type={
@@ -120,7 +120,7 @@ def test_a_bare_noun_key_gets_no_bare_noun_stand_ins() -> None:
             "THING_SG_SUBJ": ["a data structure", "the exploit"],
         }
     )
-    wrong = _distractors_for("the bug", "THING_OBJ", "Askar said it exploits the bug.", pools)
+    wrong = distractors_for("the bug", "THING_OBJ", "Askar said it exploits the bug.", pools)
     assert len(wrong) == 3
     assert not {"the flaw", "the vulnerability", "the exploit"} & set(wrong)
 
@@ -204,13 +204,13 @@ def test_a_newspaper_gets_other_news_organisations() -> None:
 
 
 def test_the_answers_own_initials_in_brackets_leave_the_stem() -> None:
-    from quiz.generation.pipeline import _without_own_acronym
+    from quiz.generation.write import without_own_acronym
 
     stem = "They apply the principles of which organisation (IFF) to immunisation?"
-    assert _without_own_acronym(stem, "International Finance Facility") == (
+    assert without_own_acronym(stem, "International Finance Facility") == (
         "They apply the principles of which organisation to immunisation?"
     )
-    assert _without_own_acronym(stem, "World Bank") == stem
+    assert without_own_acronym(stem, "World Bank") == stem
 
 
 def test_a_website_is_a_news_source_and_gets_news_stand_ins_before_odd_bodies() -> None:
@@ -299,17 +299,17 @@ def test_a_cricket_side_gets_cricket_sides() -> None:
 def test_ordinals_and_commas_are_written_as_the_answer_is() -> None:
     wrong = distractors("89th minute", "QUANTITY", "Okafor scored in the 89th minute.", Pools())
     assert all(re.fullmatch(r"\d+(st|nd|rd|th) minute", w) for w in wrong)
-    from quiz.generation.distractors import _ordinal
+    from quiz.generation.distractors import ordinal_suffix
 
     for w in wrong:
-        assert w.split()[0] == f"{int(first_number(w))}{_ordinal(int(first_number(w)))}"
+        assert w.split()[0] == f"{int(first_number(w))}{ordinal_suffix(int(first_number(w)))}"
     evidence = "During the study, 866 developed dementia."
     big = distractors("866", "NUMBER", evidence, Pools(), count=3)
     assert all(first_number(w) < 1000 or "," in w for w in big)
 
 
 def test_a_plain_phrase_never_gets_a_named_persons_thing_as_stand_in() -> None:
-    from quiz.generation.pipeline import _distractors_for
+    from quiz.generation.distractor_pools import distractors_for
 
     pools = pools_with(
         PERSON=["Chris Christie", "Michael Doherty"],
@@ -317,7 +317,7 @@ def test_a_plain_phrase_never_gets_a_named_persons_thing_as_stand_in() -> None:
                       "a phone interview", "a disproportionate amount", "an urban district"],
     )  # fmt: skip
     evidence = "Doherty, who represents a largely rural district, says the aid is unfair."
-    wrong = _distractors_for("a largely rural district", "THING_OBJ", evidence, pools)
+    wrong = distractors_for("a largely rural district", "THING_OBJ", evidence, pools)
     assert wrong and not any("Christie" in w for w in wrong)
 
 

@@ -481,7 +481,7 @@ def test_a_party_named_as_one_is_no_person_and_he_stays_with_its_speaker() -> No
 
 
 def test_what_takes_a_singular_verb_and_aliases_leave_the_stem() -> None:
-    from quiz.generation.pipeline import _without_alias
+    from quiz.generation.write import without_alias
 
     text = (
         "Strong coastal winds push the flames eastward every night in the dry season. "
@@ -490,7 +490,7 @@ def test_what_takes_a_singular_verb_and_aliases_leave_the_stem() -> None:
     asked = [c.stem for c in questions(text) if c.kind == "what" and c.stem.startswith("What")]
     assert "What pushes the flames eastward every night in the dry season?" in asked, asked
     assert "What was knocked down by the storm in the north of the state?" in asked, asked
-    assert _without_alias("It was led by which organisation (UGTT), they said?") == (
+    assert without_alias("It was led by which organisation (UGTT), they said?") == (
         "It was led by which organisation, they said?"
     )
 

@@ -549,7 +549,7 @@ def test_a_verb_cut_at_its_hyphen_gets_no_question() -> None:
 
 def test_a_bound_on_a_number_goes_into_the_stem() -> None:
     from quiz.generation.candidate import Candidate
-    from quiz.generation.pipeline import bound_moved
+    from quiz.generation.write import bound_moved
 
     def candidate(stem: str, answer: str) -> Candidate:
         return Candidate(

@@ -267,11 +267,13 @@ class NumberForm:
         suffix = self.suffix
         ordinal = re.match(r"(?:st|nd|rd|th)\b", suffix)
         if ordinal and not self.word:
-            suffix = _ordinal(int(round(value))) + suffix[ordinal.end() :]  # "71st", not "71th"
+            suffix = (
+                ordinal_suffix(int(round(value))) + suffix[ordinal.end() :]
+            )  # "71st", not "71th"
         return self.prefix + text + suffix
 
 
-def _ordinal(n: int) -> str:
+def ordinal_suffix(n: int) -> str:
     if 10 <= n % 100 <= 20:
         return "th"
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")

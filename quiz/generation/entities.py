@@ -22,6 +22,8 @@ from .distractors import (
 from .stems import REPORTING_VERBS
 
 NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# The answer types a question asks as a figure: their stand-ins are shifted numbers.
+NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
 NAMED_LABELS = {"PERSON", "GPE", "LOC", "FAC", "ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 _RELATIVE_DATE = re.compile(
     r"\b(?:last|next|this|past|ago|today|yesterday|tomorrow|recent|earlier|later|coming|"
@@ -280,6 +282,25 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
 
 
 _WEB_NAME = re.compile(r"[A-Z][\w-]*\.(?:com|org|net|co\.uk|io|news)")
+
+
+def web_names(span: Span) -> list[Span]:
+    """Sites named by address ("PolitickerNJ.com"), which the model does not tag."""
+    return [
+        Span(span.doc, t.i, t.i + 1, label="ORG")
+        for t in span
+        if not t.ent_type_ and _WEB_NAME.fullmatch(t.text)
+    ]
+
+
+def score_lines(span: Span) -> list[Span]:
+    """Set scores ("6-4 5-7 6-3"), which the model splits into loose numbers."""
+    found = []
+    for match in _SCORE.finditer(span.text):
+        piece = span.char_span(match.start(), match.end(), label="SCORE")
+        if piece is not None:
+            found.append(piece)
+    return found
 
 
 def _plain_number(ent: Span) -> bool:

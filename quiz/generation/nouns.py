@@ -313,3 +313,47 @@ def what_candidates(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
             )
         )
     return found
+
+
+# What a noun phrase names, from its head word alone ------------------------------------
+
+_ABSTRACT_ENDINGS = (
+    "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "hood", "ure",
+    "ing", "cy", "ics", "age",
+)  # fmt: skip
+_ABSTRACT_WORDS = {
+    "plan", "policy", "rule", "law", "debt", "risk", "cost", "price", "growth", "demand",
+    "support", "deal", "scheme", "data", "news", "aid", "trade", "poverty", "health", "travel",
+    "crime", "fraud", "delay", "loss", "profit", "revenue", "income", "fund", "funds", "tax",
+    "budget", "ban", "vote", "review", "report", "study", "survey", "research", "evidence",
+    "guidance", "advice", "control", "power", "access", "damage", "harm", "help", "work",
+}  # fmt: skip
+_AGENT_ENDINGS = ("ers", "ors", "ists", "ians", "ants")
+_NOT_AGENTS = {
+    "waters", "powers", "borders", "orders", "numbers", "papers", "matters", "letters",
+    "corners", "towers", "rivers", "centers", "chapters", "factors", "sectors", "errors",
+    "floors", "doors", "motors", "meters", "metres", "computers", "containers", "layers",
+    "offers", "members", "answers", "filters", "servers", "headquarters", "quarters",
+    "plants", "grants", "restaurants", "variants",
+}  # fmt: skip
+
+
+def _head_word(text: str) -> str:
+    words = text.split(" of ")[0].split()
+    return words[-1].lower().strip(".,'\u2019") if words else ""
+
+
+def noun_class(text: str) -> str:
+    """A rough kind for a noun phrase, from its head word: "abstract" (a plan, a policy,
+    "the investigation") or "concrete" (boats, lockers, the transit system)."""
+    head = _head_word(text)
+    singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    if singular in _ABSTRACT_WORDS or head in _ABSTRACT_WORDS:
+        return "abstract"
+    return "abstract" if singular.endswith(_ABSTRACT_ENDINGS) else "concrete"
+
+
+def agent_noun(text: str) -> bool:
+    """ "forecasters", "investigators": people, whatever the list of people nouns misses."""
+    head = _head_word(text)
+    return head.endswith(_AGENT_ENDINGS) and head not in _NOT_AGENTS

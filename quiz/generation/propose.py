@@ -10,12 +10,7 @@ from spacy.tokens import Span, Token
 from .analyse import ROLE_ENDS, Analysis, Sentence, entity_key
 from .candidate import Candidate
 from .distractors import CITY_REGIONS, TAIL_WORDS, country_of, subdivision_type
-from .entities import (
-    _SCORE,
-    _WEB_NAME,
-    ROLE_WORDS,
-    entity_type,
-)
+from .entities import ROLE_WORDS, entity_type, score_lines, web_names
 from .nouns import PERSON_NOUNS, PLACE_NOUNS, noun_answer, what_candidates
 from .reasons import how_candidates, why_candidates
 from .stems import (
@@ -27,10 +22,10 @@ from .stems import (
     SUBJECT_DEPS,
     TIME_PREPS,
     Renderer,
-    _proper,
     cloze,
     constituent,
     finite_clause_verb,
+    is_proper,
     main_clause,
     phrase_head,
     tidy,
@@ -89,25 +84,6 @@ def _bracketed(ent: Span) -> bool:
         and doc[ent.start - 1].text == "("
         and doc[ent.end].text == ")"
     )
-
-
-def web_names(span: Span) -> list[Span]:
-    """Sites named by address ("PolitickerNJ.com"), which the model does not tag."""
-    return [
-        Span(span.doc, t.i, t.i + 1, label="ORG")
-        for t in span
-        if not t.ent_type_ and _WEB_NAME.fullmatch(t.text)
-    ]
-
-
-def _score_lines(span: Span) -> list[Span]:
-    """Set scores ("6-4 5-7 6-3"), which the model splits into loose numbers."""
-    found = []
-    for match in _SCORE.finditer(span.text):
-        piece = span.char_span(match.start(), match.end(), label="SCORE")
-        if piece is not None:
-            found.append(piece)
-    return found
 
 
 def _place_owner(analysis: Analysis, ent: Span, marker: Token) -> bool:
@@ -215,7 +191,7 @@ def _propose(analysis: Analysis, sentence: Sentence) -> list[Candidate]:
     span = sentence.span
     # "There are undercurrents in his criticism": only a count says something there.
     existential = any(t.dep_ == "expl" and t.head.dep_ == "ROOT" for t in span)
-    for ent in [*span.ents, *web_names(span), *_score_lines(span)]:
+    for ent in [*span.ents, *web_names(span), *score_lines(span)]:
         answer_type = entity_type(analysis, ent)
         if answer_type is None or ent.end > span.end:
             continue
@@ -748,7 +724,7 @@ def _role_candidate(
     past = root.tag_ == "VBD" or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in root.children
     )
-    keep = not title[0].is_title or _proper(title[0])
+    keep = not title[0].is_title or is_proper(title[0])
     keep = keep or title[0].text in analysis.midsentence_capitals  # "Rovers manager"
     lead = text if keep else text[:1].lower() + text[1:]
     stem = f"Who {'was' if past else 'is'} the {lead}?"

@@ -15,7 +15,9 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from .analyse import Analysis, entity_key
+from .candidate import Candidate
 from .distractors import fold, organisation_sector, phrase
+from .entities import NUMERIC_TYPES
 from .stems import PRONOUNS
 
 # A real question reads better than a cloze; kinds in order of how much a teacher values them.
@@ -75,6 +77,22 @@ def score(kind: str, importance: float, moved: bool, pronoun: bool, stem: str) -
         value -= 1.2
     if length > 30:
         value -= (length - 30) * 0.04
+    return value
+
+
+# A name blanked or asked in place is still a central fact (who, where, which body), worth
+# more than a blanked common noun phrase, which is all the plain cloze bonus assumes.
+NAMED_TYPES = {"PERSON", "ORG", "FAC", "CITY", "COUNTRY", "STATE", "REGION", "LOC", "EVENT", "CASE"}
+NAMED_CLOZE = 0.4
+
+
+def candidate_score(candidate: Candidate) -> float:
+    """A proposed candidate's worth before its distractors: what orders the candidates
+    and is the learned ranker's `base_score` feature."""
+    kind = candidate.score_kind or candidate.kind
+    value = score(kind, candidate.importance, candidate.moved, candidate.pronoun, candidate.stem)
+    if not candidate.moved and candidate.answer_type in NAMED_TYPES:
+        value += NAMED_CLOZE
     return value
 
 
@@ -397,7 +415,6 @@ _TYPE_GROUPS = {
     "QUANTITY": "number", "SCORE": "number", "CAUSE": "cause", "MANNER": "cause",
 }  # fmt: skip
 TYPE_GROUPS = ("person", "org", "group", "event", "place", "date", "number", "cause", "thing")
-NUMERIC_TYPES = {"NUMBER", "DURATION", "MONEY", "PERCENT", "QUANTITY", "YEAR", "SCORE"}
 
 
 _MINOR_NAMES = {

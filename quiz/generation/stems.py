@@ -161,7 +161,7 @@ def clause_subjects(verb: Token, with_expletive: bool = False) -> list[Token]:
     return found
 
 
-def _proper(token: Token) -> bool:
+def is_proper(token: Token) -> bool:
     if token.lower_ in ("the", "a", "an") or token.like_num:
         return False
     if token.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME", "ORDINAL"):
@@ -353,7 +353,7 @@ class Renderer:
 
     def common_word(self, token: Token) -> bool:
         """True when a capital letter is only there because the word opened the sentence."""
-        if _proper(token):
+        if is_proper(token):
             return False
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if following is not None and following.tag_ == "POS" and token.is_title:
@@ -690,7 +690,7 @@ def wh_question(
     front_text = renderer.render(front, first=True).strip(" ,")
     if front_text and len(front) <= 6:
         text = body.rstrip(" ,.;:") + " " + front_text[:1].lower() + front_text[1:] + "?"
-        if front and _proper(front[0]):
+        if front and is_proper(front[0]):
             text = body.rstrip(" ,.;:") + " " + front_text + "?"
     elif front_text:
         text = front_text + ", " + body[:1].lower() + body[1:].rstrip(" ,.;:") + "?"

@@ -4,8 +4,8 @@ Writing and distractors work one fact at a time; this stage looks at the finishe
 teacher would: one readable question, the kind a "which X" names, choices of one kind that
 fit the slot, none invented beside real ones, none a paraphrase of the key. It refuses; it
 never rewrites. In the order it runs: `stem_problem` before stand-ins are sought,
-`fitting_distractors` (`distractor_problem` for each) while they are chosen, and
-`question_problem` for the whole item.
+`checked_distractors` (`fitting_distractors`, `distractor_problem` for each) while they are
+chosen, and `question_problem` for the whole item.
 """
 
 from __future__ import annotations
@@ -342,6 +342,27 @@ def fitting_distractors(
         if problem is None and not any(paraphrase(candidate, other) for other in kept):
             kept.append(candidate)
     return kept
+
+
+_FILLER = {"the", "a", "an", "of", "and"}
+
+
+def checked_distractors(
+    analysis: Analysis, stem: str, answer: str, answer_type: str, wrong: list[str]
+) -> list[str]:
+    """The stand-ins that may stand beside `answer` in `stem`, in their order: none the stem
+    already names, then those `fitting_distractors` keeps."""
+    # "Who was Arrieta's coach?" never offers Arrieta.
+    stem_words = set(words(stem))
+    wrong = [
+        w
+        for w in wrong
+        if not (set(words(w)) - _FILLER) <= stem_words
+        and not (answer_type == "PERSON" and words(w) and words(w)[-1] in stem_words)
+    ]
+    return fitting_distractors(
+        answer=answer, answer_type=answer_type, candidates=wrong, stem=stem, analysis=analysis
+    )
 
 
 _TIME_NOUNS = {*_OPENING_TIME_NOUNS, "day", "night", "way"}
