@@ -752,3 +752,48 @@ def test_a_name_written_after_the_is_no_person() -> None:
     assert named_as_body(Span(doc, 3, 5, label="PERSON"))
     doc = get_nlp()("Fans cheered the Jane Smith campaign in Madrid.")
     assert not named_as_body(Span(doc, 3, 5, label="PERSON"))
+
+
+def test_a_number_the_stem_compares_with_rules_stand_ins_out() -> None:
+    analysis = analyse(PEOPLE)
+
+    def problem(stem: str, answer: str, distractor: str) -> str | None:
+        return distractor_problem(
+            answer=answer,
+            answer_type="PERCENT",
+            distractor=distractor,
+            stem=stem,
+            analysis=analysis,
+        )
+
+    stem = "Sales rose _____, missing the 4.8 percent gain that was expected."
+    assert problem(stem, "3.6 percent", "5.4 percent") == (
+        "ruled out by a number the stem compares with"
+    )
+    assert problem(stem, "3.6 percent", "2.9 percent") is None
+    # Counts compare only with counts of the same thing: years are not months.
+    stem = "He left after _____ years in charge, less than six months after the final."
+    assert problem(stem, "five years", "seven years") is None
+    stem = "Out of five wins this season, how many came at home?"
+    assert problem(stem, "three wins", "six wins")
+    assert problem(stem, "three wins", "four wins") is None
+
+
+def test_numbers_placed_for_the_key_position_pass_the_same_checks() -> None:
+    text = (
+        "Northbridge Retail cut its outlook on Tuesday after a slow autumn in its stores. "
+        "The chain said comparable sales would grow 3.5 percent this year, down from 4.8 "
+        "percent in its previous forecast. Chief executive Mara Linden said shoppers had "
+        "held back on large purchases. Shares of Northbridge Retail fell 6 percent in New "
+        "York trading after the announcement, their largest drop in two years."
+    )
+    result = generate_questions(text, title="Northbridge cuts outlook")
+    compared = [q for q in result.questions if "down from" in q.stem]
+    assert compared
+    for question in compared:
+        key = float(question.choices[question.answer].split()[0])
+        other = 4.8 if key == 3.5 else 3.5  # the number the stem still shows
+        wrong = [
+            float(c.split()[0]) for i, c in enumerate(question.choices) if i != question.answer
+        ]
+        assert all((w < other) == (key < other) for w in wrong), question

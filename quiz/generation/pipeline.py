@@ -33,7 +33,7 @@ from .select import select
 from .verify import asks_checkable, checked_distractors, question_problem, stem_problem
 from .write import finish_stem
 
-GENERATOR_VERSION = "2026.12.02-5"
+GENERATOR_VERSION = "2026.12.02-6"
 
 
 @dataclass(frozen=True)
@@ -143,13 +143,17 @@ def _number_value(text: str) -> float:
     return float(match.group().replace(",", "")) if match else 0.0
 
 
-def _assemble(draft: Draft, position: int, pools: Pools) -> GeneratedQuestion:
+def _assemble(draft: Draft, position: int, pools: Pools, analysis: Analysis) -> GeneratedQuestion:
     """Place the key at `position`; choices that are all numbers go in numeric order."""
     wrong = list(draft.distractors)
     if draft.answer_type in NUMERIC_TYPES:
-        # Pick wrong values so that the key lands on `position` once sorted.
+        # Pick wrong values so that the key lands on `position` once sorted; they pass the
+        # same checks as the draft's own ("down from 4%" rules out 4.4%), or the draft's stay.
         shifted = distractors_for(
             draft.answer, draft.answer_type, draft.evidence, pools, below=position
+        )
+        shifted = checked_distractors(
+            analysis, draft.stem, draft.answer, draft.answer_type, shifted
         )
         if len(shifted) == 3:
             wrong = shifted
@@ -232,7 +236,7 @@ def generate_questions(body: str, *, title: str = "", max_questions: int = 40) -
             drafts.append(draft)
     chosen = select(drafts, max_questions)
     questions = [
-        _assemble(d, position, pools)
+        _assemble(d, position, pools, analysis)
         for d, position in zip(chosen, key_positions(body, len(chosen)), strict=True)
     ]
     error = None if questions else _no_questions(analysis, body)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .analyse import BODY_TAILS, Analysis, entity_key
-from .distractors import aliases, contains, country_of, fold, phrase
+from .distractors import WORD_VALUES, aliases, contains, country_of, fold, phrase
 from .stems import PRONOUNS
 
 _ALL_OF = re.compile(r"\b(?:all|none|both) of (?:the )?(?:above|these)\b")
@@ -269,6 +269,79 @@ def _in_article(analysis: Analysis, name: str) -> bool:
     return bool(parts) and parts[-1] in analysis.body_words
 
 
+_COMPARED_TYPES = ("NUMBER", "MONEY", "PERCENT", "QUANTITY")
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
+           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
+_AMOUNT = (
+    r"((?:[$\u00a3\u20ac\u00a5]|US\$)?\s?(?:\d[\d,]*(?:\.\d+)?|"
+    + "|".join(sorted(WORD_VALUES, key=len, reverse=True))
+    + r")(?:\s?(?:%|percent|per cent|thousand|million|billion|trillion|bn|mn|tn|[mkb])\b|%)?)"
+)
+# A comparison that fixes which side of the stem's other numbers the answer lies on.
+_COMPARISON = re.compile(
+    r"\b(?:(?:down|up|cut|lowered|raised|fell|rose|dropped|climbed|slipped|jumped|"
+    r"increased|decreased|grew|shrank)\s+from|more than|less than|fewer than|higher than|"
+    r"lower than|missing|beating|topping|exceeding|compared with|compared to|versus|vs\.)",
+    re.IGNORECASE,
+)
+_OUT_OF = re.compile(r"\b(?:out of|of the)\s+" + _AMOUNT, re.IGNORECASE)
+
+
+def _amount(text: str, after: str = "") -> tuple[str, float] | None:
+    """ "$4.5 billion" -> ("money", 4.5e9); "3.8 percent" -> ("percent", 3.8); "12 cards"
+    -> ("plain cards", 12.0): counts compare only with counts of the same thing (`after` is
+    what follows a gap in the stem, when `text` names no unit)."""
+    match = re.search(_AMOUNT, text, re.IGNORECASE)
+    if match is None:
+        return None
+    found = match.group(1)
+    number = re.search(r"\d[\d,]*(?:\.\d+)?", found)
+    if number:
+        value = float(number.group(0).replace(",", ""))
+    else:
+        word = re.search(r"[A-Za-z]+", found)
+        if word is None or word.group(0).lower() not in WORD_VALUES:
+            return None
+        value = float(WORD_VALUES[word.group(0).lower()])
+    scale = re.search(r"(thousand|million|billion|trillion|bn|mn|tn|[mkb])\b", found, re.I)
+    if scale and number:
+        value *= _SCALES[scale.group(1).lower()]
+    kind = "plain"
+    if re.search(r"%|percent|per cent", found, re.IGNORECASE):
+        kind = "percent"
+    elif re.search(r"[$\u00a3\u20ac\u00a5]", found):
+        kind = "money"
+    else:
+        unit = re.match(r"[\s-]*([A-Za-z]+)", text[match.end() :] or after)
+        if unit is None:
+            return None  # a bare count: of what, the stem does not say
+        kind = "plain " + unit.group(1).lower().removesuffix("s")
+    return kind, value
+
+
+def _other_side(stem: str, answer: str, distractor: str) -> bool:
+    """Whether the stem compares the answer with a number of its own kind ("down from 4%",
+    "3.5%, down from _____", "out of five") and `distractor` falls on the other side of it."""
+    gap = stem.find("_____")
+    after = stem[gap + 5 :] if gap >= 0 else ""
+    key, wrong = _amount(answer, after), _amount(distractor, after)
+    if key is None or wrong is None or key[0] != wrong[0]:
+        return False
+    if _COMPARISON.search(stem):
+        # "grew 3.5% this year, down from _____": the gap and the stem's 3.5% are compared.
+        for match in re.finditer(_AMOUNT, stem, re.IGNORECASE):
+            bound = _amount(match.group(1), stem[match.end() :])
+            if bound is None or bound[0] != key[0] or bound[1] == key[1]:
+                continue
+            if (key[1] < bound[1]) != (wrong[1] < bound[1]) or wrong[1] == bound[1]:
+                return True
+    for match in _OUT_OF.finditer(stem):
+        bound = _amount(match.group(1), stem[match.end() :])
+        if bound is not None and bound[0] == key[0] and key[1] <= bound[1] < wrong[1]:
+            return True
+    return False
+
+
 def distractor_problem(
     *, answer: str, answer_type: str, distractor: str, stem: str, analysis: Analysis
 ) -> str | None:
@@ -311,6 +384,10 @@ def distractor_problem(
             # "EUS", "Smart TV", "IPO": a name the article never uses as a body acts
             # ("X said", "X's spokesman", "told X") may be a product, a term, a place.
             return "a name the article never uses as a body"
+    if answer_type in _COMPARED_TYPES and _other_side(stem, answer, distractor):
+        # "cut its forecast to _____, down from 4%" with 4.4% offered; "out of five, how
+        # many ...?" with six: the stem's own number rules the stand-in out.
+        return "ruled out by a number the stem compares with"
     if _ONE_MANY.search(distractor) and not _ONE_MANY.search(answer):
         return "one with a plural noun"
     if answer_type in PHRASE_TYPES:
