@@ -797,3 +797,31 @@ def test_numbers_placed_for_the_key_position_pass_the_same_checks() -> None:
             float(c.split()[0]) for i, c in enumerate(question.choices) if i != question.answer
         ]
         assert all((w < other) == (key < other) for w in wrong), question
+
+
+def test_one_answer_is_asked_once_among_the_first_ten_when_others_can_fill_it() -> None:
+    def country(stem: str, answer: str, sentence: int, score: float) -> Draft:
+        return replace(draft(stem, answer, sentence, score), answer_type="COUNTRY", kind="which")
+
+    drafts = [
+        country("Which country arrested the founder in 2019?", "UK", 1, 3.0),
+        country("In which country is the founder held today?", "Britain", 2, 2.5),
+        draft("Who asked for the case to be reopened?", "Eva Lund", 3, 2.0),
+        replace(draft("When was the first claim made?", "2010", 4, 1.8), answer_type="YEAR"),
+        replace(draft("When did the claim reach a court?", "2010", 5, 1.7), answer_type="YEAR"),
+    ]
+    first = [d.answer for d in select([*drafts, *many_drafts(12)], 20)[:FIRST]]
+    assert first.count("2010") == 1
+    assert ("UK" in first) != ("Britain" in first)  # one country under two names
+
+
+def test_a_count_written_as_an_ordinal_gives_the_answer_away() -> None:
+    third = draft("Officials confirmed a third case of the disease on Sunday.", "Li Wen", 1, 1.0)
+    count = replace(
+        draft("How many cases of the disease were confirmed?", "three", 2, 1.0),
+        answer_type="NUMBER",
+        kind="how_many",
+    )
+    assert gives_away(count, third)
+    other = replace(count, answer="four")
+    assert not gives_away(other, third)

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from .analyse import Analysis, entity_key
 from .candidate import Candidate
-from .distractors import fold, organisation_sector, phrase
+from .distractors import country_of, fold, organisation_sector, phrase
 from .entities import NUMERIC_TYPES
 from .stems import PRONOUNS
 
@@ -62,6 +62,8 @@ class Draft:
         key = phrase(self.answer)
         if self.answer_type == "PERSON" and key:
             return key.split()[-1]
+        if self.answer_type in ("COUNTRY", "GPE") and country_of(self.answer):
+            return phrase(country_of(self.answer))  # "UK" and "Britain" are one answer
         return key
 
 

@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 
-from .distractors import contains, fold, phrase
+from .distractors import WORD_VALUES, contains, fold, phrase
 from .rank import Draft
 from .verify import words
 
@@ -97,12 +97,33 @@ def _listed_with(draft: Draft, others: list[str]) -> bool:
     return False
 
 
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+
+
+def _as_digits(text: str) -> str:
+    """ "five companies" -> "5 companies", "a third case" -> "a 3 case": one form for a
+    number however it is written."""
+
+    def digit(match: re.Match[str]) -> str:
+        word = match.group(0)
+        value = WORD_VALUES.get(word, _ORDINALS.get(word))
+        return str(value) if value is not None else word
+
+    return re.sub(r"[a-z]+", digit, text)
+
+
 def gives_away(draft: Draft, other: Draft) -> bool:
     """True when one stem holds the other's answer ("Who leads Coty?" beside "How much did
-    Coty pay?" asked of Coty): side by side in a quiz, one question answers the other."""
+    Coty pay?" asked of Coty; "a third case" beside "How many cases?" answered "three"):
+    side by side in a quiz, one question answers the other."""
     for a, b in ((draft, other), (other, draft)):
         stem = " ".join(words(a.stem))
         if contains(stem, b.answer_key) or contains(stem, phrase(b.answer)):
+            return True
+        if b.answer_type in _COUNTED and contains(_as_digits(stem), _as_digits(phrase(b.answer))):
             return True
     return False
 
@@ -113,6 +134,9 @@ def gives_away(draft: Draft, other: Draft) -> bool:
 # questions on one sentence where one stem holds the other's answer never stand among the
 # first ten (blind readers reject the second as a duplicate every time): a short pool then.
 _STRICT, _SIDE_DETAILS, _SENTENCE_AGAIN, _ANY = range(4)
+
+
+_COUNTED = ("NUMBER", "QUANTITY", "DURATION")
 
 
 def _fits_the_set(draft: Draft, first: list[Draft], level: int) -> bool:
