@@ -825,3 +825,49 @@ def test_a_count_written_as_an_ordinal_gives_the_answer_away() -> None:
     assert gives_away(count, third)
     other = replace(count, answer="four")
     assert not gives_away(other, third)
+
+
+def test_a_gap_in_a_score_line_or_a_preposition_without_its_object_is_no_stem() -> None:
+    assert stem_problem("A late 3-pointer put the Lakers up _____-98 with three minutes to play.")
+    assert stem_problem("Who is China's ambassador to?")
+    assert stem_problem("Who is China's ambassador to Britain?") is None
+    assert stem_problem("The Lakers won 109-_____ on Sunday night at home.")
+
+
+def test_a_game_clock_is_never_asked_but_days_left_are() -> None:
+    text = (
+        "The Lakers beat the Thunder at home on Sunday night. "
+        "Caldwell-Pope drilled a 3-pointer with 55 seconds left to seal the win."
+    )
+    detail = focus_and_detail(text, "Lakers win", "55 seconds", "DURATION", "x")
+    assert detail == "a game clock" and detail in NEVER_ASKED
+    text = (
+        "The council must pass its budget before the new year. "
+        "The vote comes with 10 days left before the deadline set by the state."
+    )
+    assert focus_and_detail(text, "Budget vote", "10 days", "DURATION", "x") != "a game clock"
+
+
+def test_a_newspaper_is_no_person() -> None:
+    from quiz.generation.analyse import person_shaped
+
+    assert not person_shaped("Miami Herald")
+    assert not person_shaped("Hartford Courant")
+    assert person_shaped("Maria Herrera")
+
+
+def test_a_name_written_again_for_its_pronoun_is_no_stem() -> None:
+    assert stem_problem("Ashraf Ghani also said Ashraf Ghani hoped the swap would help _____.")
+    assert stem_problem("Ashraf Ghani also said he hoped the swap would help _____.") is None
+
+
+def test_a_word_in_capitals_is_no_person() -> None:
+    analysis = analyse(PEOPLE + " SOMEONE shared this story.")
+    problem = distractor_problem(
+        answer="Helen Okafor",
+        answer_type="PERSON",
+        distractor="SOMEONE",
+        stem="Who opened the new library in Northbridge on Monday?",
+        analysis=analysis,
+    )
+    assert problem == "a word in capitals, not a name"

@@ -202,6 +202,9 @@ BODY_TAILS = {
     "international", "global", "insurance", "pharmaceuticals", "telecom", "airport", "stadium",
     "museum", "gallery", "library", "theatre", "theater", "info", "tv", "radio", "fc", "united",
     "rovers", "athletic", "wanderers", "albion", "fire", "storm", "hurricane", "blaze",
+    # newspapers and magazines ("Miami Herald", "Hartford Courant")
+    "herald", "gazette", "tribune", "courant", "chronicle", "journal", "inquirer", "examiner",
+    "telegraph", "courier", "bulletin", "magazine", "daily", "weekly", "reporter",
 }  # fmt: skip
 
 

@@ -170,12 +170,14 @@ _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[\w']+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=65536)
 def phrase(text: str) -> str:
     """A choice as the checker compares it: folded words, leading articles dropped."""
     words = _WORDS.findall(fold(text).replace(",", ""))
@@ -195,6 +197,7 @@ def stable_hash(*parts: str) -> int:
     return zlib.crc32("\x1f".join(parts).encode("utf-8", "replace"))
 
 
+@lru_cache(maxsize=16384)
 def country_of(text: str) -> str | None:
     key = fold(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE))
     return COUNTRIES.get(key) or COUNTRIES.get(fold(text))

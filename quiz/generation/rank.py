@@ -196,6 +196,7 @@ def _fine_decimal(text: str) -> bool:
     return bool(share) and float(match.group()) < 1
 
 
+_CLOCK_AFTER = re.compile(r"\s*(?:left|to play|to go|remaining)\b", re.IGNORECASE)
 _DISTANCE = re.compile(
     r"\b(?:miles?|km|kilomet(?:re|er)s?|feet|foot|ft|met(?:re|er)s?|yards?)\b", re.IGNORECASE
 )
@@ -287,7 +288,7 @@ _SOURCE_ROLES = re.compile(
 # readers rejected nearly every one of them: 2,036 rated questions): they leave the pool.
 NEVER_ASKED = frozenset(
     {
-        "a time of day", "a weekday", "a month", "a street number",
+        "a time of day", "a game clock", "a weekday", "a month", "a street number",
         "the outlet that reported it", "a journalist or commentator", "an expert's name",
         "an expert's affiliation", "a number in a name", "a holder the title names",
         "a name used as a modifier", "a fine decimal", "a study's size or length",
@@ -368,6 +369,12 @@ def side_detail(
         return "an expert's affiliation"
     if answer_type == "TIME":
         return "a time of day"
+    if (
+        answer_type == "DURATION"
+        and re.search(r"\b(?:seconds?|minutes?)\b", text, re.IGNORECASE)
+        and _CLOCK_AFTER.match(analysis.body[answer_end : answer_end + 30])
+    ):
+        return "a game clock"  # "drilled a 3-pointer with 55 seconds left"
     if answer_type == "DATE" and _WEEKDAY.match(text):
         return "a weekday"
     if answer_type == "DATE" and _MONTH.match(text):

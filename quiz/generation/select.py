@@ -9,6 +9,7 @@ and never two questions on one sentence where one stem holds the other's answer.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -103,6 +104,7 @@ _ORDINALS = {
 }  # fmt: skip
 
 
+@functools.lru_cache(maxsize=4096)
 def _as_digits(text: str) -> str:
     """ "five companies" -> "5 companies", "a third case" -> "a 3 case": one form for a
     number however it is written."""
@@ -120,12 +122,17 @@ def gives_away(draft: Draft, other: Draft) -> bool:
     Coty pay?" asked of Coty; "a third case" beside "How many cases?" answered "three"):
     side by side in a quiz, one question answers the other."""
     for a, b in ((draft, other), (other, draft)):
-        stem = " ".join(words(a.stem))
+        stem = _stem_words(a.stem)
         if contains(stem, b.answer_key) or contains(stem, phrase(b.answer)):
             return True
         if b.answer_type in _COUNTED and contains(_as_digits(stem), _as_digits(phrase(b.answer))):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _stem_words(stem: str) -> str:
+    return " ".join(words(stem))
 
 
 # How far the set rules bend when no question meets them all, in order: side details may

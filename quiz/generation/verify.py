@@ -10,6 +10,7 @@ chosen, and `question_problem` for the whole item.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .analyse import BODY_TAILS, Analysis, entity_key
@@ -22,7 +23,12 @@ _SMALL = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "s", "at", "by
 
 
 def words(text: str) -> list[str]:
-    return _WORDS.findall(fold(text).replace(",", ""))
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(fold(text).replace(",", "")))
 
 
 def content_words(text: str) -> set[str]:
@@ -136,6 +142,14 @@ def stem_problem(stem: str) -> str | None:
         return "a possessive left without its owner"  # "behind ’ 6-4 win", "in ’ hands"
     if re.search(r"[!?.,;:]\s*\?$", stem):
         return "punctuation left before the question mark"  # "held at !?"
+    if re.search(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b(?: \w+){1,3} \1\b", stem):
+        return "a name written again for its pronoun"  # "Ghani also said Ghani hoped"
+    if re.search(r"_____-\d|\d-_____", stem):
+        return "a gap inside a score line"  # "put the Lakers up _____-98"
+    if re.match(
+        r"(?:Who|What|Which)\b[^?]* (?:is|was|are|were)\b[^?]*\b(?:to|of|for|at|by)\?$", stem
+    ):
+        return "a preposition left without its object"  # "Who is China's ambassador to?"
     if stem.endswith("?"):
         asks = _WH.findall(stem.removeprefix("According to the article,"))
         relative = _RELATIVE_WH.findall(stem)
@@ -253,14 +267,22 @@ _OUTLET_TAIL = r"(?:Post|Times|Gazette|News|Journal|Herald|Tribune|Press|Magazin
 def _reports(analysis: Analysis, name: str) -> bool:
     """The article names this person as its reporter or another outlet's ("via X of the
     Post-Gazette", "reporter X", "X, a correspondent", "By X")."""
-    n = re.escape(name.strip())
+    return _reports_in(analysis.body, name.strip())
+
+
+@functools.lru_cache(maxsize=4096)
+def _reports_in(body: str, name: str) -> bool:
+    """`_reports` on the text itself: each name is looked for once per article."""
+    if not name or name not in body:
+        return False  # an invented stand-in, or a name the article never writes in full
+    n = re.escape(name)
     patterns = (
         rf"\b(?:via|By)\s+{n}\b",
         rf"\b{_REPORTER_ROLE}s?\s+{n}\b",
         rf"\b{n},?\s+(?:a|an|the)?\s*(?:\w+\s+){{0,2}}{_REPORTER_ROLE}\b",
         rf"\b{n}\s+of\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){{0,3}}{_OUTLET_TAIL}\b",
     )
-    return any(re.search(p, analysis.body) for p in patterns)
+    return any(re.search(p, body) for p in patterns)
 
 
 def _in_article(analysis: Analysis, name: str) -> bool:
@@ -358,6 +380,8 @@ def distractor_problem(
     if answer_type == "PERSON":
         if not is_person(analysis, distractor) and any(c.isdigit() for c in distractor):
             return "not a person"
+        if distractor.isupper() and len(distractor) > 3 and not answer.isupper():
+            return "a word in capitals, not a name"  # "SOMEONE" from a page's menu
         if _reports(analysis, distractor) and not _reports(analysis, answer):
             # "via Brian Batko of the Post-Gazette" offered among players: who wrote it up is
             # not one of the people it is about.
