@@ -871,3 +871,23 @@ def test_a_word_in_capitals_is_no_person() -> None:
         analysis=analysis,
     )
     assert problem == "a word in capitals, not a name"
+
+
+def test_a_bound_before_the_gap_rules_out_figures_true_as_well() -> None:
+    analysis = analyse(PEOPLE)
+
+    def problem(stem: str, answer: str, distractor: str) -> str | None:
+        return distractor_problem(
+            answer=answer,
+            answer_type="NUMBER",
+            distractor=distractor,
+            stem=stem,
+            analysis=analysis,
+        )
+
+    more = "The city's more than _____ vehicles fill its roads every day."
+    assert problem(more, "10 million", "9 million") == "true as well under the stem's bound"
+    assert problem(more, "10 million", "12 million") is None
+    fewer = "Fewer than _____ people came to the first meeting of the club."
+    assert problem(fewer, "50 people", "60 people") == "true as well under the stem's bound"
+    assert problem(fewer, "50 people", "40 people") is None

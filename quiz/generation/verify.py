@@ -341,6 +341,24 @@ def _amount(text: str, after: str = "") -> tuple[str, float] | None:
     return kind, value
 
 
+_LOWER_BOUND = re.compile(r"\b(?:more than|over|at least|upwards of|just over)\s+_____", re.I)
+_UPPER_BOUND = re.compile(r"\b(?:less than|fewer than|under|at most|just under)\s+_____", re.I)
+
+
+def _also_true(stem: str, answer: str, distractor: str) -> bool:
+    """A bound before the gap makes every figure past it on one side true too: below the
+    key for "more than _____", above it for "fewer than _____"."""
+    lower, upper = _LOWER_BOUND.search(stem), _UPPER_BOUND.search(stem)
+    if not (lower or upper):
+        return False
+    gap = stem.find("_____")
+    after = stem[gap + 5 :]
+    key, wrong = _amount(answer, after), _amount(distractor, after)
+    if key is None or wrong is None or key[0] != wrong[0]:
+        return False
+    return wrong[1] < key[1] if lower else wrong[1] > key[1]
+
+
 def _other_side(stem: str, answer: str, distractor: str) -> bool:
     """Whether the stem compares the answer with a number of its own kind ("down from 4%",
     "3.5%, down from _____", "out of five") and `distractor` falls on the other side of it."""
@@ -408,6 +426,9 @@ def distractor_problem(
             # "EUS", "Smart TV", "IPO": a name the article never uses as a body acts
             # ("X said", "X's spokesman", "told X") may be a product, a term, a place.
             return "a name the article never uses as a body"
+    if answer_type in _COMPARED_TYPES and _also_true(stem, answer, distractor):
+        # "more than _____ vehicles" with 10 million: "more than 9 million" is true as well.
+        return "true as well under the stem's bound"
     if answer_type in _COMPARED_TYPES and _other_side(stem, answer, distractor):
         # "cut its forecast to _____, down from 4%" with 4.4% offered; "out of five, how
         # many ...?" with six: the stem's own number rules the stand-in out.

@@ -79,6 +79,7 @@ selector => [...document.querySelectorAll(selector)]
 
 
 def assert_fits_a_phone(page, name: str, log: AxeLog) -> None:
+    page.wait_for_load_state()  # a click that navigates: measure the new page, not none
     width = page.evaluate("document.scrollingElement.scrollWidth")
     assert width <= PHONE["width"], f"{name} scrolls sideways at 375 px: {width} px wide"
     small = page.evaluate(SMALL_CONTROLS_JS, CONTROLS)
@@ -194,6 +195,7 @@ def test_student_pages_fit_a_phone(demo, new_context):
     expect(page.locator("#progress-label")).to_contain_text("Question 2")
     assert_fits_a_phone(page, "question after htmx swap", log)
     page.get_by_role("link", name="See all questions and submit").click()
+    expect(page.get_by_role("button", name="Submit my answers")).to_be_visible()
     assert_fits_a_phone(page, "review", log)
     page.get_by_role("button", name="Submit my answers").click()
     expect(page.get_by_text("Your answers have been submitted.")).to_be_visible()
