@@ -891,3 +891,20 @@ def test_a_bound_before_the_gap_rules_out_figures_true_as_well() -> None:
     fewer = "Fewer than _____ people came to the first meeting of the club."
     assert problem(fewer, "50 people", "60 people") == "true as well under the stem's bound"
     assert problem(fewer, "50 people", "40 people") is None
+
+
+def test_after_the_a_country_stand_in_must_take_the() -> None:
+    analysis = analyse(PEOPLE)
+
+    def problem(distractor: str) -> str | None:
+        return distractor_problem(
+            answer="UK",
+            answer_type="COUNTRY",
+            distractor=distractor,
+            stem="The _____ has urged all sides in Hong Kong to talk.",
+            analysis=analysis,
+        )
+
+    assert problem("Belgium") == "a country that never takes 'the'"
+    assert problem("United States") is None
+    assert problem("Netherlands") is None

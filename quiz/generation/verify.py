@@ -341,6 +341,18 @@ def _amount(text: str, after: str = "") -> tuple[str, float] | None:
     return kind, value
 
 
+_WITH_THE = re.compile(
+    r"^(?:the\s+)?(?:United\b|U\.?S\.?A?$|U\.?K\.?$|UAE$|Netherlands$|Philippines$|Bahamas$|"
+    r"Maldives$|Gambia$|Vatican\b|Seychelles$|Comoros$|.*\bRepublic\b)",
+    re.IGNORECASE,
+)
+
+
+def _takes_the(country: str) -> bool:
+    """ "the US", "the Netherlands", "the Czech Republic": names a reader expects after "the"."""
+    return bool(_WITH_THE.match(country.strip()))
+
+
 _LOWER_BOUND = re.compile(r"\b(?:more than|over|at least|upwards of|just over)\s+_____", re.I)
 _UPPER_BOUND = re.compile(r"\b(?:less than|fewer than|under|at most|just under)\s+_____", re.I)
 
@@ -426,6 +438,12 @@ def distractor_problem(
             # "EUS", "Smart TV", "IPO": a name the article never uses as a body acts
             # ("X said", "X's spokesman", "told X") may be a product, a term, a place.
             return "a name the article never uses as a body"
+    if (
+        answer_type == "COUNTRY"
+        and re.search(r"\b[Tt]he _____", stem)
+        and not _takes_the(distractor)
+    ):
+        return "a country that never takes 'the'"  # "The _____ has urged" with "Belgium"
     if answer_type in _COMPARED_TYPES and _also_true(stem, answer, distractor):
         # "more than _____ vehicles" with 10 million: "more than 9 million" is true as well.
         return "true as well under the stem's bound"
