@@ -62,8 +62,9 @@ class Draft:
         key = phrase(self.answer)
         if self.answer_type == "PERSON" and key:
             return key.split()[-1]
-        if self.answer_type in ("COUNTRY", "GPE") and country_of(self.answer):
-            return phrase(country_of(self.answer))  # "UK" and "Britain" are one answer
+        country = country_of(self.answer) if self.answer_type in ("COUNTRY", "GPE") else None
+        if country:
+            return phrase(country)  # "UK" and "Britain" are one answer
         return key
 
 
@@ -305,17 +306,14 @@ NEVER_ASKED = frozenset(
 _PLACE_TYPES = frozenset({"COUNTRY", "CITY", "STATE", "REGION", "LOC", "GPE"})
 # "Ukrainian President _____", "the U.S. Secretary of State, _____": the office and its
 # country name the holder, so the question tests general knowledge, not the article.
-_TITLE_BEFORE = re.compile(
-    r"(?:\b[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch)|\bU\.?S\.?|\bUK|\bU\.K\.|\bthe country's|"
-    r"\b[A-Z][a-z]+'s)\s+(?:[A-Z][a-z]+\s+){0,2}(?:President|Prime Minister|Premier|Chancellor|"
-    r"leader|Leader|King|Queen|Secretary of State|Foreign Minister|Secretary|Supreme Leader)"
-    r",?\s*$"
-)
-
-
-_OFFICE = re.compile(
+_OFFICES = (
     r"(?:President|Prime Minister|Premier|Chancellor|leader|Leader|King|Queen|"
     r"Secretary of State|Foreign Minister|Secretary|Supreme Leader)"
+)
+_OFFICE = re.compile(_OFFICES)
+_TITLE_BEFORE = re.compile(
+    r"(?:\b[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch)|\bU\.?S\.?|\bUK|\bU\.K\.|\bthe country's|"
+    r"\b[A-Z][a-z]+'s)\s+(?:[A-Z][a-z]+\s+){0,2}" + _OFFICES + r",?\s*$"
 )
 
 

@@ -192,11 +192,14 @@ def is_person(analysis: Analysis, text: str) -> bool:
     return entity_key(full) == key or (len(full.split()) > 1 and key == surname)
 
 
+_BODY_NOUNS = ("organisation", "organization", "company", "team", "club", "party", "body")
+
+
 def _wrong_for_which(noun: str, text: str, analysis: Analysis) -> bool:
     noun = noun.lower()
     if any(ch.isdigit() for ch in text):
         return True  # "Number FHC/ABJ/03/095/2018": a reference, not a name
-    if noun in ("organisation", "organization", "company", "team", "club", "party", "body"):
+    if noun in _BODY_NOUNS:
         if is_person(analysis, text) or country_of(text) or _STREET.search(text):
             return True
         return bool(_NOT_BODIES.search(text))  # ships, journals, prizes, events
@@ -294,10 +297,13 @@ def _in_article(analysis: Analysis, name: str) -> bool:
 _COMPARED_TYPES = ("NUMBER", "MONEY", "PERCENT", "QUANTITY")
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
            "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
+_SCALE_WORDS = "|".join(sorted(_SCALES, key=len, reverse=True))
 _AMOUNT = (
     r"((?:[$\u00a3\u20ac\u00a5]|US\$)?\s?(?:\d[\d,]*(?:\.\d+)?|"
     + "|".join(sorted(WORD_VALUES, key=len, reverse=True))
-    + r")(?:\s?(?:%|percent|per cent|thousand|million|billion|trillion|bn|mn|tn|[mkb])\b|%)?)"
+    + r")(?:\s?(?:%|percent|per cent|"
+    + _SCALE_WORDS
+    + r")\b|%)?)"
 )
 # A comparison that fixes which side of the stem's other numbers the answer lies on.
 _COMPARISON = re.compile(
@@ -325,7 +331,7 @@ def _amount(text: str, after: str = "") -> tuple[str, float] | None:
         if word is None or word.group(0).lower() not in WORD_VALUES:
             return None
         value = float(WORD_VALUES[word.group(0).lower()])
-    scale = re.search(r"(thousand|million|billion|trillion|bn|mn|tn|[mkb])\b", found, re.I)
+    scale = re.search(rf"({_SCALE_WORDS})\b", found, re.IGNORECASE)
     if scale and number:
         value *= _SCALES[scale.group(1).lower()]
     kind = "plain"
@@ -363,22 +369,33 @@ def _also_true(stem: str, answer: str, distractor: str) -> bool:
     lower, upper = _LOWER_BOUND.search(stem), _UPPER_BOUND.search(stem)
     if not (lower or upper):
         return False
+    amounts = _compared(stem, answer, distractor)
+    if amounts is None:
+        return False
+    key, wrong = amounts
+    return wrong[1] < key[1] if lower else wrong[1] > key[1]
+
+
+def _compared(
+    stem: str, answer: str, distractor: str
+) -> tuple[tuple[str, float], tuple[str, float]] | None:
+    """The key's and the stand-in's amounts when they are of one kind (a count takes its
+    unit from the words after the gap), else None."""
     gap = stem.find("_____")
-    after = stem[gap + 5 :]
+    after = stem[gap + 5 :] if gap >= 0 else ""
     key, wrong = _amount(answer, after), _amount(distractor, after)
     if key is None or wrong is None or key[0] != wrong[0]:
-        return False
-    return wrong[1] < key[1] if lower else wrong[1] > key[1]
+        return None
+    return key, wrong
 
 
 def _other_side(stem: str, answer: str, distractor: str) -> bool:
     """Whether the stem compares the answer with a number of its own kind ("down from 4%",
     "3.5%, down from _____", "out of five") and `distractor` falls on the other side of it."""
-    gap = stem.find("_____")
-    after = stem[gap + 5 :] if gap >= 0 else ""
-    key, wrong = _amount(answer, after), _amount(distractor, after)
-    if key is None or wrong is None or key[0] != wrong[0]:
+    amounts = _compared(stem, answer, distractor)
+    if amounts is None:
         return False
+    key, wrong = amounts
     if _COMPARISON.search(stem):
         # "grew 3.5% this year, down from _____": the gap and the stem's 3.5% are compared.
         for match in re.finditer(_AMOUNT, stem, re.IGNORECASE):
@@ -518,10 +535,15 @@ def _quoted(sentence, index: int) -> bool:
     return marks % 2 == 1
 
 
+def _evidence_span(analysis: Analysis, evidence: str):
+    """The parsed sentence whose text is `evidence`, or None."""
+    return next((s.span for s in analysis.sentences if s.span.text.strip() == evidence), None)
+
+
 def _points_back(analysis: Analysis, stem: str, evidence: str) -> bool:
     """ "that collaboration", "these values": a demonstrative over a noun of the evidence,
     kept in the stem, means something said before, which the question does not show."""
-    sentence = next((s.span for s in analysis.sentences if s.span.text.strip() == evidence), None)
+    sentence = _evidence_span(analysis, evidence)
     if sentence is None:
         return False
     for token in sentence:
@@ -543,7 +565,6 @@ def _points_back(analysis: Analysis, stem: str, evidence: str) -> bool:
     return False
 
 
-_BODY_NOUNS = ("organisation", "organization", "company", "team", "club", "party", "body")
 _BARE_NAME = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}$")
 
 
@@ -558,7 +579,7 @@ def _quotation_reported(analysis: Analysis, stem: str, evidence: str) -> bool:
     """ "Who said that Came down to a few points?": a quotation's first word kept its
     capital after the question turned the quotation into "said that ..." (a name that
     opens a quotation, "that Stadia has been built", keeps its capital rightly)."""
-    sentence = next((s.span for s in analysis.sentences if s.span.text.strip() == evidence), None)
+    sentence = _evidence_span(analysis, evidence)
     if sentence is None:
         return False
     opening = {
