@@ -586,3 +586,15 @@ def test_contracted_negatives_are_negative_too() -> None:
 
     assert stem_problem("Who wasn't accused of wrongdoing in the case?")
     assert stem_problem("Who was not accused of wrongdoing in the case?")
+
+
+def test_amount_with_what_it_is_of_is_not_asked_how_much() -> None:
+    # "How much did the firm bid?" would drop "per share"; the gap keeps it.
+    for text, amount, kept in [
+        ("The firm bid $16.50 per share for the newspaper group.", "$16.50", "per share"),
+        ("The investors put $6.5 billion in debt and equity into it.", "$6.5 billion", "in debt"),
+    ]:
+        asked = [c for c in questions(text) if c.answer == amount]
+        assert asked, "the amount is still asked, as a gap"
+        assert all(not c.stem.startswith("How much") for c in asked)
+        assert all(f"_____ {kept}" in c.stem for c in asked)

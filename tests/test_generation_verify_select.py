@@ -908,3 +908,34 @@ def test_after_the_a_country_stand_in_must_take_the() -> None:
     assert problem("Belgium") == "a country that never takes 'the'"
     assert problem("United States") is None
     assert problem("Netherlands") is None
+
+
+def test_who_heard_a_quotation_is_never_asked() -> None:
+    text = (
+        "The mayor opened the new library on Monday. "
+        '"We built this for the children," Mayor Ruiz told Dana Park after the opening.'
+    )
+    detail = focus_and_detail(text, "Library opens", "Dana Park", "PERSON", "x")
+    assert detail == "the one a quotation was told to" and detail in NEVER_ASKED
+    # Whom an order was given to is part of the fact.
+    text = "The mayor opened the new library. Mayor Ruiz told Dana Park to close the old one."
+    assert focus_and_detail(text, "Library opens", "Dana Park", "PERSON", "x") == ""
+
+
+def test_a_stem_that_lists_what_it_counts_is_refused() -> None:
+    evidence = "The agency gave three contracts to Astra Labs, Boreal Works and Cinder Space."
+    analysis = analyse(PEOPLE + " " + evidence)
+
+    def problem(stem: str, answer: str) -> str | None:
+        return question_problem(
+            stem=stem,
+            answer=answer,
+            answer_type="NUMBER",
+            distractors=("four", "five", "six"),
+            evidence=evidence,
+            analysis=analysis,
+        )
+
+    listed = "How many contracts did the agency give to Astra Labs, Boreal Works and Cinder Space?"
+    assert problem(listed, "three") == "the stem lists what it asks to count"
+    assert problem("How many contracts did the agency give?", "three") is None

@@ -871,6 +871,10 @@ def _amount_asked(
         return None
     start, end = constituent(head)
     doc = head.doc
+    if any(not t.is_punct for t in doc[ent.end : end]):
+        # "$2.52 a share", "$6.5 billion in debt and equity": "How much ...?" would drop
+        # what the amount is of; the gap keeps it.
+        return None
     # "£960m ($1.8bn)": the conversion in brackets goes with the amount.
     if end + 1 < len(doc) and doc[end].text == "(":
         close = next((t.i for t in doc[end : end + 6] if t.text == ")"), None)

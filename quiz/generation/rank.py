@@ -293,6 +293,7 @@ NEVER_ASKED = frozenset(
         "the outlet that reported it", "a journalist or commentator", "an expert's name",
         "an expert's affiliation", "a number in a name", "a holder the title names",
         "a name used as a modifier", "a fine decimal", "a study's size or length",
+        "the one a quotation was told to",
     }
 )  # fmt: skip
 # The second round of blind reads (1,028 questions, 111 corpus articles) found these nearly
@@ -403,6 +404,11 @@ def side_detail(
                 return "a source quoted"
         if _SOURCE_ROLES.search(stem):
             return "a journalist or commentator"
+        if _told_to(analysis, sentence, answer_start, answer_end) and any(
+            mark in evidence for mark in '"\u201c\u201d'
+        ):
+            # '"We want this," Cook told _____': who heard a quotation is the interviewer.
+            return "the one a quotation was told to"
     if key in focus.subjects or people_key in focus.subjects:
         return "the article's own subject"
     content = {w for w in re.split(r"[\W_]+", fold(text)) if len(w) > 2}

@@ -597,6 +597,35 @@ def _quotation_reported(analysis: Analysis, stem: str, evidence: str) -> bool:
     return False
 
 
+def _count_listed(analysis: Analysis, stem: str, answer: str, evidence: str) -> bool:
+    """ "How many contracts did NASA award to Astrobotic, Intuitive Machines and Orbit
+    Beyond?" answered "three": the stem lists what it asks to count."""
+    if "how many" not in stem.casefold():
+        return False
+    first = answer.split()[0].casefold() if answer.split() else ""
+    value = WORD_VALUES.get(first)
+    if value is None and re.fullmatch(r"\d+", first):
+        value = int(first)
+    sentence = _evidence_span(analysis, evidence)
+    if value is None or value < 2 or sentence is None:
+        return False
+    for token in sentence:
+        if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
+            continue
+        chain, item = [token], token
+        while True:
+            nxt = next((c for c in item.children if c.dep_ == "conj"), None)
+            if nxt is None:
+                break
+            chain.append(nxt)
+            item = nxt
+        if len(chain) == value and all(
+            re.search(rf"(?<!\w){re.escape(t.text)}(?!\w)", stem) for t in chain
+        ):
+            return True
+    return False
+
+
 def question_problem(
     *,
     stem: str,
@@ -619,6 +648,8 @@ def question_problem(
             return "an owner asked as who: the question loses the thing owned"
     if _quotation_reported(analysis, stem, evidence):
         return "a quotation turned into reported speech"
+    if _count_listed(analysis, stem, answer, evidence):
+        return "the stem lists what it asks to count"
     match = _WHICH.search(stem)
     if match and _wrong_for_which(match.group(1), answer, analysis):
         return f"the answer is not a {match.group(1).lower()}"
