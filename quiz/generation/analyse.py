@@ -191,6 +191,9 @@ def _is_usable(span: Span, quoted: frozenset[int]) -> bool:
 
 
 # Last words that make a name a body's, whatever the model said ("Mandrake Security").
+# The marks that open or close a quotation in the article's text.
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+
 BODY_TAILS = {
     "bank", "court", "council", "times", "news", "media", "group", "party", "union", "club",
     "foundation", "fund", "agency", "institute", "university", "ministry", "department",

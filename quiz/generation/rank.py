@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from .analyse import Analysis, entity_key
+from .analyse import QUOTE_MARKS, Analysis, entity_key
 from .candidate import Candidate
 from .distractors import country_of, fold, organisation_sector, phrase
 from .entities import NUMERIC_TYPES
@@ -405,7 +405,7 @@ def side_detail(
         if _SOURCE_ROLES.search(stem):
             return "a journalist or commentator"
         if _told_to(analysis, sentence, answer_start, answer_end) and any(
-            mark in evidence for mark in '"\u201c\u201d'
+            mark in evidence for mark in QUOTE_MARKS
         ):
             # '"We want this," Cook told _____': who heard a quotation is the interviewer.
             return "the one a quotation was told to"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .analyse import BODY_TAILS, Analysis, entity_key
+from .analyse import BODY_TAILS, QUOTE_MARKS, Analysis, entity_key
 from .distractors import WORD_VALUES, aliases, contains, country_of, fold, phrase
 from .stems import PRONOUNS
 
@@ -525,13 +525,10 @@ def checked_distractors(
 _TIME_NOUNS = {*_OPENING_TIME_NOUNS, "day", "night", "way"}
 
 
-_QUOTES = {'"', "\u201c", "\u201d"}
-
-
 def _quoted(sentence, index: int) -> bool:
     """Whether token `index` stands inside a quotation of `sentence` (an odd number of
     quotation marks before it)."""
-    marks = sum(1 for t in sentence if t.i < index and t.text in _QUOTES)
+    marks = sum(1 for t in sentence if t.i < index and t.text in QUOTE_MARKS)
     return marks % 2 == 1
 
 
@@ -586,7 +583,7 @@ def _quotation_reported(analysis: Analysis, stem: str, evidence: str) -> bool:
         token.text
         for token in sentence
         if token.i > sentence.start
-        and token.doc[token.i - 1].text in _QUOTES
+        and token.doc[token.i - 1].text in QUOTE_MARKS
         and token.pos_ != "PROPN"
         and token.is_title
         and token.text not in analysis.midsentence_capitals  # "Stadia" is a name
@@ -612,13 +609,7 @@ def _count_listed(analysis: Analysis, stem: str, answer: str, evidence: str) -> 
     for token in sentence:
         if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
             continue
-        chain, item = [token], token
-        while True:
-            nxt = next((c for c in item.children if c.dep_ == "conj"), None)
-            if nxt is None:
-                break
-            chain.append(nxt)
-            item = nxt
+        chain = (token, *token.conjuncts)
         if len(chain) == value and all(
             re.search(rf"(?<!\w){re.escape(t.text)}(?!\w)", stem) for t in chain
         ):
