@@ -598,3 +598,31 @@ def test_amount_with_what_it_is_of_is_not_asked_how_much() -> None:
         assert asked, "the amount is still asked, as a gap"
         assert all(not c.stem.startswith("How much") for c in asked)
         assert all(f"_____ {kept}" in c.stem for c in asked)
+
+
+def test_only_a_plural_is_counted_with_how_many() -> None:
+    # A number before a singular noun names or measures a thing: only the number is blanked.
+    text = "The 340 program has faced long delays because of engine problems in testing."
+    assert not [c for c in questions(text) if "how many program" in c.stem.casefold()]
+    text = "A 275 horsepower electric motor is mounted at the rear of the new concept van."
+    asked = [c for c in questions(text) if c.answer_type == "NUMBER"]
+    assert asked and all(c.answer == "275" and "how many" not in c.stem for c in asked)
+    # A plural, or a noun whose plural is itself, is still counted.
+    text = "As of October, the airline had a fleet of 270 aircraft across four continents."
+    assert [c for c in questions(text) if "how many aircraft" in c.stem]
+
+
+def test_a_number_inside_a_name_before_a_noun_is_not_asked() -> None:
+    text = "Of the three plague variants, pneumonic is the most virulent and is often fatal."
+    assert not [c for c in questions(text) if "plague" in c.answer]
+
+
+def test_a_sentence_said_to_the_reader_or_without_a_verb_is_no_evidence() -> None:
+    text = (
+        "Be sure to check out the 2020 Price Guide for the latest deals on every model. "
+        "Stay tuned for more Tech Gift Guides from the team in December! "
+        "A sturdy Brydge keyboard for the iPad Pro to the rescue in 2019. "
+        "The council approved the new budget of 4 million pounds in March 2019."
+    )
+    usable = [s.span.text for s in analyse(text).sentences if s.usable]
+    assert usable == ["The council approved the new budget of 4 million pounds in March 2019."]

@@ -339,6 +339,18 @@ def test_a_number_in_a_models_name_is_never_asked() -> None:
     assert count not in NEVER_ASKED
 
 
+def test_a_product_specification_is_never_asked() -> None:
+    text = (
+        "The new hatchback gets an all-new 2.0-liter engine and 150 kW fast charging. "
+        "The carmaker sold 40,000 of them in its first year on sale."
+    )
+    for answer in ("2.0-liter", "150 kW"):
+        detail = focus_and_detail(text, "A new hatchback", answer, "QUANTITY", "_____")
+        assert detail == "a product specification" and detail in NEVER_ASKED
+    sold = focus_and_detail(text, "A new hatchback", "40,000", "NUMBER", "How many?")
+    assert sold not in NEVER_ASKED
+
+
 def test_a_distance_is_a_side_detail_but_may_be_asked() -> None:
     text = (
         "The new electric van can travel 300 miles on one charge. "
@@ -355,6 +367,20 @@ def test_common_phrases_and_causes_are_not_asked() -> None:
     questions = generate_questions(PEOPLE).questions
     assert questions
     assert not [q for q in questions if q.answer_type.startswith("THING") or q.kind == "why"]
+
+
+def test_organisations_are_not_asked_but_stay_in_stems() -> None:
+    assert not asks_checkable("ORG")
+    text = (
+        "The Harbour Trust approved the new pier in 2023. "
+        "The Northbridge Council said the pier would cost 12 million pounds. "
+        "Mayor Ana Ruiz opened the pier in May 2024, and 4,000 people came. "
+        "The Harbour Trust will pay for repairs until 2030."
+    )
+    questions = generate_questions(text).questions
+    assert questions
+    assert not [q for q in questions if q.answer_type == "ORG"]
+    assert any("Trust" in q.stem or "Council" in q.stem for q in questions)
 
 
 def test_a_stem_cut_after_its_conjunction_is_refused() -> None:

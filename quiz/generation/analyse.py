@@ -163,6 +163,10 @@ _NEWSROOM = re.compile(
 )
 
 
+_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+_FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
 def _is_usable(span: Span, quoted: frozenset[int]) -> bool:
     text = span.text.strip()
     if _NEWSROOM.search(text):
@@ -182,6 +186,11 @@ def _is_usable(span: Span, quoted: frozenset[int]) -> bool:
     first = text.lstrip("\"'\u201c\u2018(")
     if not first or not (first[0].isupper() or first[0].isdigit()):
         return False
+    root = span.root
+    if root.tag_ == "VB" and not any(c.dep_ in _SUBJECTS for c in root.children):
+        return False  # "Be sure to check out ...", "Stay tuned for more ...": said to the reader
+    if not any(t.tag_ in _FINITE_TAGS for t in span):
+        return False  # "A stand for the iPad Pro to the rescue.": a caption, no statement
     return not any(
         t.lower_ in _FIRST_SECOND_PERSON and not t.text.isupper() or t.text == "I"
         if t.i not in quoted

@@ -402,6 +402,13 @@ def _candidate_for(
         counts = head is not None and head.dep_ == "nummod" and 0 <= head.head.i - ent.end < 3
         if counts and answer_type == "MONEY" and head.head.lower_ not in _MONEY_UNITS:
             counts = False  # "the $3.21 billion | analysts had expected": no count of analysts
+        if counts and answer_type == "NUMBER" and not _plural(head.head):
+            # Only a plural is counted: "the 777 program", "a 275 horsepower motor" name or
+            # measure a thing, so only the number is blanked, and "how many program" or
+            # "how many horsepower motor" is never asked.
+            if head.head.dep_ in ("compound", "amod", "nmod"):
+                return None  # "the three plague variants": the number is part of a name
+            counts = False
         if counts:
             end_token = head.head.i + 1
             answer = doc[start_token:end_token].text
@@ -824,6 +831,18 @@ def _speaker_of_quote(head: Token, quoted: frozenset[int] | set[int] = frozenset
 _OFFSET_WORDS = {"after", "before", "later", "earlier", "ago", "into"}
 
 
+# Nouns whose plural is the singular: the tagger calls "270 aircraft" singular.
+_SAME_PLURAL = {
+    "aircraft", "spacecraft", "hovercraft", "sheep", "deer", "fish", "species", "series",
+    "offspring", "moose", "bison", "buffalo", "cattle", "livestock",
+}  # fmt: skip
+
+
+def _plural(noun: Token) -> bool:
+    """Whether a number's noun is a plural it counts ("270 aircraft", "nine cases")."""
+    return noun.tag_ in ("NNS", "NNPS") or noun.lower_ in _SAME_PLURAL
+
+
 def _how_long(renderer: Renderer, ent: Span, head: Token) -> tuple[str, str] | None:
     """ "lasted about two hours" -> "How long did the outage last?"; "offered £960m over 15
     years" -> "Over how many years has he offered £960m?"."""
@@ -899,8 +918,8 @@ def _how_many(
     if head.dep_ != "nummod" or answer_type == "PERCENT":
         return None
     noun = head.head
-    if noun.dep_ not in SUBJECT_DEPS | {"dobj"}:
-        return None
+    if noun.dep_ not in SUBJECT_DEPS | {"dobj"} or not _plural(noun):
+        return None  # "How many program has ...?": only a plural is counted
     if noun.dep_ == "conj" or any(c.dep_ in ("conj", "appos", "npadvmod") for c in noun.children):
         return None  # "count 4,500 buffalo and 3,100 giraffe": one count of a list
     verb = finite_clause_verb(noun.head)

@@ -293,7 +293,7 @@ NEVER_ASKED = frozenset(
         "the outlet that reported it", "a journalist or commentator", "an expert's name",
         "an expert's affiliation", "a number in a name", "a holder the title names",
         "a name used as a modifier", "a fine decimal", "a study's size or length",
-        "the one a quotation was told to",
+        "the one a quotation was told to", "a product specification",
     }
 )  # fmt: skip
 # The second round of blind reads (1,028 questions, 111 corpus articles) found these nearly
@@ -444,7 +444,8 @@ _EXPERT = re.compile(
 )
 _SPEC_UNIT = re.compile(
     r"\b(?:GB|TB|MB|GHz|MHz|Hz|mAh|W|watts?|inch(?:es)?|in|mm|cm|fps|mph|hp|kWh|megapixels?|"
-    r"MP|p)\b|\d(?:GB|TB|mAh|Hz|W|mm|p)\b",
+    r"MP|p|kW|dBA?|dba|lb-ft|horsepower|rpm|nits|Nm|(?:\d\.\d-)?lit(?:er|re)s?)\b"
+    r"|\d(?:GB|TB|mAh|Hz|W|mm|p|kW|dB)\b|\d\.\d-lit(?:er|re)\b",
 )
 
 

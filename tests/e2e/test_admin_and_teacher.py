@@ -50,7 +50,9 @@ def test_teacher_reviews_builds_and_assigns_a_quiz(demo, new_context):
     expect(page).to_have_title(re.compile(re.escape(article.title[:30])))
 
     approved = article.questions.filter(status=Question.Status.APPROVED).count()
-    # Offline, an htmx action says it did not get through; back online it works.
+    # Offline, an htmx action says it did not get through; back online it works. The deferred
+    # htmx script must have run first, or the click is a plain form post (on a busy machine).
+    page.wait_for_function("() => window.htmx !== undefined && document.readyState === 'complete'")
     page.context.set_offline(True)
     page.get_by_role("button", name="Approve", exact=True).first.click()
     expect(page.locator("#messages")).to_contain_text("Could not reach the server")
