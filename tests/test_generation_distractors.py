@@ -33,6 +33,7 @@ def test_names_that_do_not_look_like_names_are_not_mixed_with_names() -> None:
 
 def test_people_named_in_the_evidence_sentence_are_not_distractors() -> None:
     pools = pools_with(PERSON=["John Kerry", "Haider al-Abadi", "Barack Obama", "Ana Lima"])
+    pools.sexes["lima"] = "f"  # as "she" after her name would say
     evidence = "Ana Lima met John Kerry and Haider al-Abadi in Paris."
     wrong = distractors("Ana Lima", "PERSON", evidence, pools)
     assert len(wrong) == 3
@@ -327,3 +328,55 @@ def test_bodies_of_different_kinds_do_not_stand_in_for_each_other() -> None:
     assert organisation_sector("Paris Chamber of Commerce", "") == "business"
     assert organisation_sector("France Info", "") == "news"
     assert organisation_sector("General Union of Transport Workers", "") == "labour"
+
+
+def test_the_article_says_who_is_a_woman_or_a_man() -> None:
+    from quiz.generation.analyse import analyse
+
+    text = (
+        "Ms Ruiz opened the new library on Friday. "
+        "Tom Reyes said he would fund the reading room himself. "
+        "Reyes and Ruiz met the builders. "
+        "Lena Park thanked the volunteers. She said the town had waited for years."
+    )
+    assert analyse(text).sexes == {"ruiz": "f", "reyes": "m", "park": "f"}
+
+
+def test_made_up_people_share_the_answers_sex_and_naming_tradition() -> None:
+    from quiz.generation.distractors import FIRST_NAME_SEX, invented_people
+
+    pools = Pools(sexes={"kane": "m", "sharma": "f"})
+    men = invented_people("Harry Kane", pools)
+    assert len(men) >= 3 and all(FIRST_NAME_SEX[n.split()[0].casefold()] == "m" for n in men)
+    women = invented_people("Priya Sharma", pools)
+    assert women and all(FIRST_NAME_SEX[n.split()[0].casefold()] == "f" for n in women)
+    indian_surnames = {"Patel", "Singh", "Sharma", "Iyer"}
+    assert all(n.split()[1] in indian_surnames for n in women)
+    # Nobody says whether "Casey Morgan" is a woman or a man: no made-up name is risked.
+    assert invented_people("Casey Morgan", Pools()) == []
+    assert invented_people("Morgan", Pools())  # a surname alone needs no sex
+    # In a story whose people are all women, so is its unknown one.
+    women_only = Pools(sexes={"park": "f", "lopez": "f"})
+    assert all(
+        FIRST_NAME_SEX[n.split()[0].casefold()] == "f"
+        for n in invented_people("Casey Morgan", women_only)
+    )
+    assert invented_people("Casey Morgan", women_only)
+
+
+def test_a_stem_that_says_the_sex_rules_out_the_other_sex() -> None:
+    from quiz.generation.analyse import analyse
+    from quiz.generation.verify import distractor_problem
+
+    text = (
+        "Lena Park won the race in Leeds. She beat the course record. "
+        "Tom Reyes finished second. He was pleased. "
+        "Ana Lopez came third, and she said the hills were hard."
+    )
+    analysis = analyse(text)
+    kwargs = {"answer": "Lena Park", "answer_type": "PERSON", "analysis": analysis}
+    stem = "_____ and her coach trained on the hills for a year."
+    assert distractor_problem(distractor="Tom Reyes", stem=stem, **kwargs)
+    assert distractor_problem(distractor="Ana Lopez", stem=stem, **kwargs) is None
+    neutral = "Who won the race in Leeds?"
+    assert distractor_problem(distractor="Tom Reyes", stem=neutral, **kwargs) is None

@@ -1,5 +1,7 @@
 """Stem writing: real wh-questions with the right auxiliary, cloze only as a fallback."""
 
+import re
+
 import pytest
 
 from quiz.generation.analyse import analyse
@@ -626,3 +628,27 @@ def test_a_sentence_said_to_the_reader_or_without_a_verb_is_no_evidence() -> Non
     )
     usable = [s.span.text for s in analyse(text).sentences if s.usable]
     assert usable == ["The council approved the new budget of 4 million pounds in March 2019."]
+
+
+def test_a_name_is_asked_in_place_only_in_the_main_clause() -> None:
+    text = "The agency reported that Maria Olsen's reluctance to cut the fees had slowed the talks."
+    asked = [c for c in questions(text) if c.answer == "Maria Olsen"]
+    assert asked and not [c for c in asked if "whose" in c.stem]
+    text = "As a student in the lab of Wendy Harper in 2011, Tom Reyes became fascinated by cells."
+    asked = [c for c in questions(text) if c.answer == "Wendy Harper"]
+    assert asked and not [c for c in asked if "whom" in c.stem]
+    text = "The Solar Plan launched by the government in 2011 aims to halve the price of power."
+    asked = [c for c in questions(text) if c.answer == "2011"]
+    assert asked and not [c for c in asked if "which year" in c.stem]
+    # In the main clause, after its subject, the name is still asked in place.
+    text = "Ron Doherty supported Carla Ruiz's campaigns in 2008 and in 2012 across the state."
+    assert [c for c in questions(text) if c.stem.startswith("Ron Doherty supported whose")]
+
+
+def test_a_descriptor_before_an_owner_keeps_the_gap_and_its_possessive() -> None:
+    text = (
+        "Many early savers stick to billionaire Warren Baxter's favourite investment, index funds."
+    )
+    asked = [c for c in questions(text) if c.answer == "Warren Baxter"]
+    assert asked and not [c for c in asked if "whose" in c.stem]
+    assert all(re.search("billionaire _____['\u2019]s favourite", c.stem) for c in asked)

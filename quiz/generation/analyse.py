@@ -82,6 +82,8 @@ class Analysis:
     bodies: set[str] = field(default_factory=set)
     # Every word of the body, folded: whether the article itself uses a name at all.
     body_words: set[str] = field(default_factory=set)
+    # Surname -> "f" or "m" where the article says it ("Ms Ruiz", "Ruiz said she ...").
+    sexes: dict[str, str] = field(default_factory=dict)
 
     def label_of(self, text: str, label: str) -> str:
         key = entity_key(text)
@@ -320,7 +322,53 @@ def analyse(body: str) -> Analysis:
     for surname, name in list(analysis.person_full.items()):
         if entity_key(name) in analysis.named_bodies:
             del analysis.person_full[surname]
+    analysis.sexes = _sexes(sentences, analysis.person_full)
     return analysis
+
+
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
+_PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                "she": "f", "her": "f", "hers": "f", "herself": "f"}  # fmt: skip
+
+
+def _sexes(sentences: list[Sentence], people: dict[str, str]) -> dict[str, str]:
+    """Surname -> "f" or "m" where the article says it: an honorific before the name
+    ("Ms Ruiz"), or the pronouns of a sentence that names that one person alone, and of the
+    next sentence when it opens with "He" or "She" and names nobody. The article's votes,
+    three to one at least; a person it never says it of is left out."""
+    votes: dict[str, Counter[str]] = {}
+    for n, sentence in enumerate(sentences):
+        named = [
+            t.text.casefold()
+            for t in sentence.span
+            if t.ent_type_ == "PERSON" and t.ent_iob_ in ("B", "I") and t.text.casefold() in people
+        ]
+        for t in sentence.span:
+            sex = _HONORIFICS.get(t.lower_.rstrip("."))
+            after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            if sex and after is not None and after.text.casefold() in people:
+                votes.setdefault(after.text.casefold(), Counter())[sex] += 3
+        if len(set(named)) != 1:
+            continue
+        said = [
+            _PRONOUN_SEX[t.lower_]
+            for t in sentence.span
+            if t.lower_ in _PRONOUN_SEX and t.i not in sentence.quoted
+        ]
+        if n + 1 < len(sentences):
+            following = sentences[n + 1].span
+            if following[0].lower_ in ("he", "she") and not any(
+                t.ent_type_ == "PERSON" for t in following
+            ):
+                said.append(_PRONOUN_SEX[following[0].lower_])
+        if said and len(set(said)) == 1:
+            votes.setdefault(named[-1], Counter())[said[0]] += 1
+    sexes = {}
+    for surname, counts in votes.items():
+        (best, top), *rest = counts.most_common() + [("", 0)]
+        if best and top >= 3 * rest[0][1]:
+            sexes[surname] = best
+    return sexes
 
 
 _PLACE_WORDS = {"in", "at", "near", "from", "across", "outside", "inside", "around"}

@@ -24,7 +24,7 @@ from .stems import SUBJECT_DEPS
 
 def build_pools(analysis: Analysis) -> Pools:
     """Stand-ins for each answer type, gathered from the whole article in reading order."""
-    pools = Pools()
+    pools = Pools(sexes=analysis.sexes)
     countries: Counter[str] = Counter()
     for sentence in analysis.sentences:
         for ent in [*sentence.span.ents, *web_names(sentence.span)]:

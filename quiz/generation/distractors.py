@@ -40,8 +40,18 @@ ORGANISATIONS = [
     (sector, name)
     for sector, name in (line.split("\t") for line in _read_list("organisations.txt"))
 ]
-FIRST_NAMES = _read_list("first_names.txt")
-LAST_NAMES = _read_list("last_names.txt")
+# Made-up people: (first name, sex, naming tradition) and (surname, tradition).
+FIRST_NAMES = [tuple(line.split("\t")) for line in _read_list("first_names.txt")]
+LAST_NAMES_BY = [tuple(line.split("\t")) for line in _read_list("last_names.txt")]
+LAST_NAMES = [name for name, _ in LAST_NAMES_BY]
+FIRST_NAME_SEX = {name.casefold(): sex for name, sex, _ in FIRST_NAMES}
+_TRADITION_OF = {name.casefold(): tradition for name, _, tradition in FIRST_NAMES}
+# The naming tradition made-up people follow where the answer's first name says none: the
+# region of the country the article is about.
+_REGION_TRADITION = {
+    "north_america": "en", "europe": "en", "oceania": "en", "south_america": "es",
+    "middle_east": "ar", "africa": "af",
+}  # fmt: skip
 NATIONALITIES = _read_list("nationalities.txt")
 EVENTS = [(kind, name) for kind, name in (line.split("\t") for line in _read_list("events.txt"))]
 _EVENT_KINDS = {
@@ -452,6 +462,7 @@ class Pools:
     region: str | None = None  # the region of the country the article mentions most
     country: str | None = None  # that country
     sport: str | None = None  # the sport the article reports on, if plain
+    sexes: dict[str, str] = field(default_factory=dict)  # surname -> "f"/"m" (Analysis.sexes)
 
     def add(self, kind: str, text: str) -> None:
         items = self.by_type.setdefault(kind, [])
@@ -510,14 +521,75 @@ def _fallback(kind: str, answer: str, pools: Pools) -> list[str]:
     if kind == "EVENT":
         return events_like(answer)
     if kind == "PERSON":
-        words = answer.split()
-        seed = stable_hash(answer)
-        lasts = [LAST_NAMES[(seed + 7 * n) % len(LAST_NAMES)] for n in range(12)]
-        if len(words) == 1:
-            return lasts
-        firsts = [FIRST_NAMES[(seed + 5 * n) % len(FIRST_NAMES)] for n in range(12)]
-        return [f"{f} {last}" for f, last in zip(firsts, lasts, strict=True)]
+        return invented_people(answer, pools)
     return []
+
+
+def invented_people(answer: str, pools: Pools) -> list[str]:
+    """Made-up names in the answer's form: surnames for a surname; for a full name, first
+    names of the answer's sex (as the article says it, or its first name does) with surnames
+    of the same naming tradition ("Priya Sharma", never "Rajesh White"), none when the sex
+    or the tradition is unknown: a man's name offered for a woman is a free point."""
+    words = answer.split()
+    seed = stable_hash(answer)
+    tradition = _TRADITION_OF.get(words[0].casefold()) if len(words) > 1 else None
+    if not tradition:
+        # An article about no one country, or about Europe or America: English names.
+        tradition = _REGION_TRADITION.get(pools.region, "") if pools.region else "en"
+    if len(words) == 1:
+        lasts = [n for n, t in LAST_NAMES_BY if t == (tradition or "en")]
+        return [lasts[(seed + 7 * n) % len(lasts)] for n in range(min(12, len(lasts)))]
+    sex = person_sex(answer, pools.sexes)
+    known = set(pools.sexes.values())
+    if sex is None and len(pools.sexes) >= 2 and len(known) == 1:
+        sex = known.pop()  # everyone the article says it of is a woman (or a man)
+    firsts = [f for f, x, t in FIRST_NAMES if x == sex and t == tradition]
+    lasts = [n for n, t in LAST_NAMES_BY if t == tradition]
+    if not firsts or not lasts:
+        return []
+    names = []
+    for n in range(12):
+        first = firsts[(seed + 5 * n) % len(firsts)]
+        last = lasts[(seed + 7 * n) % len(lasts)]
+        if tradition == "ru" and sex == "f":
+            last += "a"  # "Olga Ivanova"
+        names.append(f"{first} {last}")
+    return list(dict.fromkeys(names))
+
+
+@lru_cache(maxsize=1)
+def census_sexes() -> dict[str, str]:
+    """First name (folded) -> "f" or "m" from the US census lists the names package ships: a
+    name both sexes use goes to the one that uses it four times as often, else to neither."""
+    import names  # the lists only, read once
+
+    share: dict[str, dict[str, float]] = {}
+    for sex, key in (("f", "first:female"), ("m", "first:male")):
+        for line in Path(names.FILES[key]).read_text(encoding="ascii").splitlines():
+            parts = line.split()
+            if len(parts) >= 2:
+                share.setdefault(parts[0].casefold(), {})[sex] = float(parts[1])
+    found = {}
+    for name, by_sex in share.items():
+        women, men = by_sex.get("f", 0.0), by_sex.get("m", 0.0)
+        if women >= 4 * men or men >= 4 * women:
+            found[name] = "f" if women > men else "m"
+    return found
+
+
+def person_sex(name: str, sexes: dict[str, str]) -> str | None:
+    """ "f" or "m" as the article says it of this person ("Ms", "she" after the name), or as
+    a first name the name lists know says it; None when neither says."""
+    words = re.findall(r"[\w'\u2019-]+", name)
+    if not words:
+        return None
+    said = sexes.get(words[-1].casefold())
+    if said:
+        return said
+    if len(words) < 2:
+        return None
+    first = words[0].casefold()
+    return FIRST_NAME_SEX.get(first) or census_sexes().get(first)
 
 
 TAIL_WORDS = {

@@ -392,6 +392,8 @@ def _candidate_for(
         return make(kind, stem, True)
     renderer.pronoun_left = False
     start_token, end_token = ent.start, ent.end
+    if len(ent) > 1 and ent[-1].tag_ == "POS":
+        end_token -= 1  # "Warren Buffett’s favourite": the gap is the name, the "’s" stays
     article_first = ent[0].text == "the" or (ent[0].text == "The" and ent[0].is_sent_start)
     if article_first and answer_type not in ("PERSON", "DATE", "TIME"):
         start_token += 1
@@ -482,8 +484,14 @@ def _echo_words(ent: Span, answer_type: str) -> tuple[str, int, int] | None:
     head = phrase_head(ent)
     if head is None or head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
         return None
+    if not _in_main_clause(head):
+        return None
     before = doc[ent.start - 1] if ent.start > ent.sent.start else None
     if answer_type == "PERSON":
+        first = _title_start(ent)
+        word = doc[first - 1] if first > ent.sent.start else None
+        if word is not None and word.pos_ in ("NOUN", "PROPN", "ADJ") and word.head == head:
+            return None  # "billionaire Warren Buffett's": "billionaire whose" reads broken
         if ent[-1].tag_ == "POS" and len(ent) > 1:
             head = phrase_head(ent[:-1]) or head  # "Carla Ruiz's": the marker came along
             if head.dep_ == "poss":
@@ -509,6 +517,23 @@ def _echo_words(ent: Span, answer_type: str) -> tuple[str, int, int] | None:
     if text in _WEEKDAYS:
         return "which day", ent.start, ent.end
     return None
+
+
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis", "pcomp"}
+
+
+def _in_main_clause(token: Token) -> bool:
+    """Whether `token` belongs to the sentence's main clause, after its subject: a question
+    word asked in place inside a reported, relative or fronted clause ("reported that whose
+    reluctance ...", "launched in which year aims to ...", "In the lab of whom in 2011,
+    Howitt became ...") leaves no question a reader can parse."""
+    asked, verb = token, token
+    while verb.dep_ != "ROOT":
+        if verb.dep_ in _CLAUSE_DEPS or (verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX")):
+            return False
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return all(asked.i >= s.left_edge.i for s in subjects)
 
 
 def _echo(renderer: Renderer, sentence: Sentence, start: int, end: int, words: str) -> str | None:

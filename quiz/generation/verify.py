@@ -14,7 +14,7 @@ import functools
 import re
 
 from .analyse import BODY_TAILS, QUOTE_MARKS, Analysis, entity_key
-from .distractors import WORD_VALUES, aliases, contains, country_of, fold, phrase
+from .distractors import WORD_VALUES, aliases, contains, country_of, fold, person_sex, phrase
 from .stems import PRONOUNS
 
 _ALL_OF = re.compile(r"\b(?:all|none|both) of (?:the )?(?:above|these)\b")
@@ -416,6 +416,15 @@ def _other_side(stem: str, answer: str, distractor: str) -> bool:
     return False
 
 
+# Words of a stem that say whether the person asked about is a woman or a man.
+_SEXED = re.compile(
+    r"\b(?:he|him|his|himself|she|her|hers|herself|wom[ae]n(?:'s)?|m[ae]n(?:'s)?|mother|father|"
+    r"son|daughter|wife|husband|widow|widower|actress|king|queen|prince|princess|girl|boy|"
+    r"brother|sister|mr|mrs|ms|sir|dame|grandmother|grandfather|aunt|uncle|niece|nephew)\b",
+    re.IGNORECASE,
+)
+
+
 def distractor_problem(
     *, answer: str, answer_type: str, distractor: str, stem: str, analysis: Analysis
 ) -> str | None:
@@ -452,6 +461,13 @@ def distractor_problem(
                 # "Steve" beside "Jobs", "Box" of "Magic Box": a word of a longer name the
                 # article writes, not a person it names by that word.
                 return "a word of another name"
+        if _SEXED.search(stem):
+            # "Who is one of the first two Muslim women in Congress?", "_____ and her
+            # colleagues": a man offered there is ruled out by the stem itself.
+            sex = person_sex(answer, analysis.sexes)
+            other = person_sex(distractor, analysis.sexes)
+            if sex and other and sex != other:
+                return "a person of the other sex than the stem says"
     if answer_type == "ORG" and is_person(analysis, distractor):
         return "a person offered for a body"
     if answer_type == "ORG" and _in_article(analysis, distractor):
