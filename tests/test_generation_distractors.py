@@ -380,3 +380,11 @@ def test_a_stem_that_says_the_sex_rules_out_the_other_sex() -> None:
     assert distractor_problem(distractor="Ana Lopez", stem=stem, **kwargs) is None
     neutral = "Who won the race in Leeds?"
     assert distractor_problem(distractor="Tom Reyes", stem=neutral, **kwargs) is None
+
+
+def test_a_fraction_gets_no_shifted_numerators() -> None:
+    from quiz.generation.distractors import parse_number
+
+    assert parse_number("two-thirds") is None and parse_number("three quarters") is None
+    assert distractors("two-thirds", "NUMBER", "Two-thirds of voters agreed.", Pools()) == []
+    assert parse_number("12 percent") is not None

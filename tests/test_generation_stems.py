@@ -652,3 +652,10 @@ def test_a_descriptor_before_an_owner_keeps_the_gap_and_its_possessive() -> None
     asked = [c for c in questions(text) if c.answer == "Warren Baxter"]
     assert asked and not [c for c in asked if "whose" in c.stem]
     assert all(re.search("billionaire _____['\u2019]s favourite", c.stem) for c in asked)
+
+
+def test_a_second_verb_sharing_the_subject_leaves_an_inverted_question() -> None:
+    text = "Northfield have won five matches this season and currently lie 14th in the table."
+    asked = [c for c in questions(text) if c.answer.startswith("five")]
+    assert asked and all("lie" not in c.stem for c in asked if c.stem.endswith("?"))
+    assert any(c.stem == "How many matches have Northfield won this season?" for c in asked)

@@ -260,7 +260,29 @@ def test_a_quoted_source_is_a_side_detail() -> None:
         '"It was the worst night in living memory," said Tom Abbott, a local shopkeeper.'
     )
     detail = focus_and_detail(text, "Floods in Eastford", "Tom Abbott", "PERSON", "Who said?")
-    assert detail == "a source quoted"
+    assert detail == "a source quoted" and detail in NEVER_ASKED
+
+
+def test_the_first_ten_ask_who_said_something_once() -> None:
+    said = [
+        draft(
+            f"\u201cThe bridge must reopen soon {n},\u201d _____ said.", f"Speaker{n}", 30 + n, 9.0
+        )
+        for n in range(3)
+    ]
+    chosen = select([*said, *many_drafts(12)], 20)
+    first = [d.answer for d in chosen[:FIRST]]
+    assert sum(a.startswith("Speaker") for a in first) == 1
+    assert {d.answer for d in said} <= {d.answer for d in chosen}  # after the ten
+    # With nothing else to ask, the rule gives way rather than cut the first ten short.
+    assert len(select(said, 20)[:FIRST]) == 3
+
+
+def test_a_year_in_a_models_name_is_never_asked() -> None:
+    text = "The 2020 Lexus ES goes on sale in March. Sales of the car rose by 12% in 2019."
+    detail = focus_and_detail(text, "A new Lexus", "2020", "YEAR", "_____")
+    assert detail == "a number in a name" and detail in NEVER_ASKED
+    assert focus_and_detail(text, "A new Lexus", "2019", "YEAR", "_____") not in NEVER_ASKED
 
 
 def test_the_headlines_own_subject_is_a_side_detail() -> None:
@@ -410,6 +432,35 @@ def test_the_holder_an_office_names_is_never_asked() -> None:
     gap = "Ukrainian President _____ said the talks would resume in spring."
     detail = focus_and_detail(text, "Talks end", "Petro Danylenko", "PERSON", gap)
     assert detail == "a holder the title names" and detail in NEVER_ASKED
+
+
+def test_who_holds_an_office_asked_back_is_never_asked_but_a_description_is() -> None:
+    text = (
+        "Talks on the new trade deal ended without agreement in Geneva. "
+        "Trade Secretary Petro Danylenko said the talks would resume in spring. "
+        "The eventual winner, Ana Ruiz, took the prize in Leeds."
+    )
+    for stem in ("Who was the Trade Secretary?", "Who is Geneva's trade envoy?"):
+        detail = focus_and_detail(text, "Talks end", "Petro Danylenko", "PERSON", stem)
+        assert detail == "a holder the title names" and detail in NEVER_ASKED
+    described = focus_and_detail(
+        text, "Talks end", "Ana Ruiz", "PERSON", "Who was the eventual winner?"
+    )
+    assert described not in NEVER_ASKED
+
+
+def test_a_stem_naming_the_answers_country_another_way_gives_it_away() -> None:
+    charged = draft("The US Justice Department has charged _____ with fraud.", "Ana Ruiz", 1, 9)
+    wanted = replace(
+        draft("Which country wants Ana Ruiz extradited?", "United States", 2, 8),
+        answer_type="COUNTRY",
+    )
+    assert gives_away(wanted, charged)
+    told = draft("He told us that _____ would win.", "Bo Chan", 3, 9)
+    assert not gives_away(wanted, told)  # "us" is no country
+    spot = draft("Which team took the 20th spot in the table?", "Ada Quill", 4, 9)
+    counted = replace(draft("The finals will have _____ teams.", "20", 5, 8), answer_type="NUMBER")
+    assert gives_away(counted, spot)
 
 
 def test_the_holder_is_asked_where_the_stem_drops_the_office() -> None:

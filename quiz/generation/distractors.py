@@ -296,9 +296,17 @@ def _word_for_values() -> dict[int, str]:
     return {n: w for w, n in WORD_VALUES.items()}
 
 
+# "two-thirds", "three quarters": a fraction, whose numerator shifted alone ("four-third")
+# is no number at all.
+_FRACTION = re.compile(
+    r"\b(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
+    re.IGNORECASE,
+)
+
+
 def parse_number(text: str) -> NumberForm | None:
     match = _NUMBER.search(text)
-    if match is None:
+    if match is None or _FRACTION.search(text[match.end() :]):
         return None
     if match.group(1):
         digits = match.group(1)

@@ -492,7 +492,10 @@ def wh_question(
     for t in list(clause):
         if t.i in removed or t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX"):
             continue
-        if any(c.dep_ in SUBJECT_DEPS for c in t.children):
+        shared = t.head == verb and not as_subject
+        if shared or any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            # "How many matches have Spurs won and lie 14th?": a second verb sharing the
+            # subject cannot follow the inverted first; it goes as a second clause does.
             if t.head != verb:
                 return None
             second = set(range(t.left_edge.i, t.right_edge.i + 1))
