@@ -373,13 +373,13 @@ def test_a_product_specification_is_never_asked() -> None:
     assert sold not in NEVER_ASKED
 
 
-def test_a_distance_is_a_side_detail_but_may_be_asked() -> None:
+def test_a_distance_is_never_asked() -> None:
     text = (
         "The new electric van can travel 300 miles on one charge. "
         "It goes on sale in spring for 40,000 dollars."
     )
     detail = focus_and_detail(text, "A new van", "300 miles", "QUANTITY", "How far?")
-    assert detail == "a distance" and detail not in NEVER_ASKED
+    assert detail == "a distance" and detail in NEVER_ASKED  # the brief's trivia
 
 
 def test_common_phrases_and_causes_are_not_asked() -> None:
@@ -564,13 +564,42 @@ def test_a_place_name_before_a_noun_is_never_asked() -> None:
     assert detail == "a name used as a modifier" and detail in NEVER_ASKED
 
 
-def test_an_age_is_a_side_detail() -> None:
+def test_an_age_is_never_asked() -> None:
     text = (
         "A 55-year-old farmer caught the disease after a hunting trip in the north. "
         "Officials closed the park for 30 days."
     )
     detail = focus_and_detail(text, "Disease found", "55", "NUMBER", "How old?")
-    assert detail == "an age" and detail not in NEVER_ASKED
+    assert detail == "an age" and detail in NEVER_ASKED
+    assert focus_and_detail(text, "Disease found", "30 days", "DURATION", "How long?") == ""
+
+
+def test_someone_the_article_calls_an_expert_is_never_asked_by_surname() -> None:
+    text = (
+        "Biologist Ana Varga studied how the gut senses parasites. "
+        "Later, Varga and her colleagues found a receptor in the kidneys. "
+        "Mayor Tom Reyes opened the new laboratory in 2019."
+    )
+    gap = "Later, _____ and her colleagues found a receptor in the kidneys."
+    detail = focus_and_detail(text, "Gut cells", "Varga", "PERSON", gap)
+    assert detail == "an expert's name" and detail in NEVER_ASKED
+    opened = "Who opened the new laboratory in 2019?"
+    assert focus_and_detail(text, "Gut cells", "Tom Reyes", "PERSON", opened) == ""
+
+
+def test_the_first_ten_hold_four_numbers_at_most() -> None:
+    def number(n: int) -> Draft:
+        return replace(
+            draft(f"The fund paid _____ to school number {n}.", f"{n} dollars", 40 + n, 9.0),
+            answer_type="MONEY",
+        )
+
+    figures = [number(n) for n in range(8)]
+    chosen = select([*figures, *many_drafts(12)], 30)
+    assert sum(d.answer_type == "MONEY" for d in chosen[:FIRST]) == 4
+    assert sum(d.answer_type == "MONEY" for d in chosen) == 8  # after the ten
+    # An article of figures alone gets a short quiz, not ten of its figures.
+    assert len(select(figures, 30)) == 4
 
 
 def test_a_fine_decimal_is_never_asked() -> None:

@@ -85,6 +85,16 @@ class Analysis:
     # Surname -> "f" or "m" where the article says it ("Ms Ruiz", "Ruiz said she ...").
     sexes: dict[str, str] = field(default_factory=dict)
 
+    def span_of(self, text: str) -> Span | None:
+        """The parsed sentence whose text is `text` (a question's evidence), or None."""
+        if self._spans is None:
+            self._spans = {}
+            for sentence in self.sentences:
+                self._spans.setdefault(sentence.span.text.strip(), sentence.span)
+        return self._spans.get(text)
+
+    _spans: dict[str, Span] | None = field(default=None, repr=False, compare=False)
+
     def label_of(self, text: str, label: str) -> str:
         key = entity_key(text)
         votes = self.labels.get(key)

@@ -114,6 +114,9 @@ class ArticleFocus:
     centrality: tuple[float, ...]
     folded_body: str = ""  # the body folded once, to tell the article's own names
     priced_share: float = 0.0  # share of sentences with a price: a deals post's sign
+    # Surnames of the people the article calls experts anywhere ("biologist Jakob Varga",
+    # "Varga, a researcher at ..."): asked about later by surname alone, still experts.
+    experts: frozenset[str] = frozenset()
 
 
 def _lemmas(tokens: Span) -> set[str]:
@@ -150,12 +153,25 @@ def article_focus(analysis: Analysis, title: str = "") -> ArticleFocus:
     most = ranked[0][1] if ranked else 0
     subjects = {key for key, n in ranked if n >= 3 and n * 2 >= most * 1.5}
     priced = sum(1 for s in analysis.sentences if _PRICE.search(s.span.text))
+    experts = set()
+    for sentence in analysis.sentences:
+        text = sentence.span.text
+        for ent in sentence.span.ents:
+            if ent.label_ != "PERSON" or not ent.text.split():
+                continue
+            at = ent.start_char - sentence.span.start_char
+            end = at + len(ent.text)
+            # The role just before the name, or in the apposition just after it.
+            around = text[max(at - 40, 0) : at] + " " + text[end : end + 50].split(".")[0]
+            if _EXPERT.search(around):
+                experts.add(entity_key(ent.text).split()[-1])
     return ArticleFocus(
         headline=headline,
         subjects=frozenset(subjects),
         centrality=tuple(r / top for r in raw),
         folded_body=fold(analysis.body),
         priced_share=priced / max(len(analysis.sentences), 1),
+        experts=frozenset(experts),
     )
 
 
@@ -294,6 +310,7 @@ NEVER_ASKED = frozenset(
         "an expert's affiliation", "a number in a name", "a holder the title names",
         "a name used as a modifier", "a fine decimal", "a study's size or length",
         "the one a quotation was told to", "a product specification", "a source quoted",
+        "a distance", "an age",
     }
 )  # fmt: skip
 # The second round of blind reads (1,028 questions, 111 corpus articles) found these nearly
@@ -368,6 +385,9 @@ def side_detail(
     at = answer_start - analysis.sentences[sentence].start  # the answer's place in `evidence`
     if answer_type == "PERSON" and _EXPERT.search(evidence[max(at - 60, 0) :][:160]):
         return "an expert's name"
+    surname = entity_key(text).split()[-1:] if answer_type == "PERSON" else []
+    if surname and surname[0] in focus.experts:
+        return "an expert's name"  # "_____ and her colleagues", the article's researcher
     if answer_type in ("ORG", "FAC", "CITY", "STATE", "COUNTRY") and _employs_an_expert(
         evidence[max(at - 40, 0) : max(at, 0)]
     ):

@@ -290,7 +290,14 @@ def _reports_in(body: str, name: str) -> bool:
         rf"\b{n},?\s+(?:a|an|the)?\s*(?:\w+\s+){{0,2}}{_REPORTER_ROLE}\b",
         rf"\b{n}\s+of\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){{0,3}}{_OUTLET_TAIL}\b",
     )
-    return any(re.search(p, body) for p in patterns)
+    # Each pattern is local to a mention: read the text around each one, not the whole body.
+    at = body.find(name)
+    while at >= 0:
+        window = body[max(at - 40, 0) : at + len(name) + 120]
+        if any(re.search(p, window) for p in patterns):
+            return True
+        at = body.find(name, at + 1)
+    return False
 
 
 def _in_article(analysis: Analysis, name: str) -> bool:
@@ -555,7 +562,7 @@ def _quoted(sentence, index: int) -> bool:
 
 def _evidence_span(analysis: Analysis, evidence: str):
     """The parsed sentence whose text is `evidence`, or None."""
-    return next((s.span for s in analysis.sentences if s.span.text.strip() == evidence), None)
+    return analysis.span_of(evidence)
 
 
 def _points_back(analysis: Analysis, stem: str, evidence: str) -> bool:
