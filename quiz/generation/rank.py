@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from .analyse import QUOTE_MARKS, Analysis, entity_key
 from .candidate import Candidate
-from .distractors import country_of, fold, organisation_sector, phrase
+from .distractors import CITY_COUNTRIES, country_of, fold, organisation_sector, phrase
 from .entities import NUMERIC_TYPES
 from .stems import PRONOUNS
 
@@ -117,6 +117,11 @@ class ArticleFocus:
     # Surnames of the people the article calls experts anywhere ("biologist Jakob Varga",
     # "Varga, a researcher at ..."): asked about later by surname alone, still experts.
     experts: frozenset[str] = frozenset()
+    # The country the article is set in: the one it names far more than any other, or the
+    # country of its subject city ("Delhi" 25 times: India). "Which country ...?" gives it.
+    home_country: str | None = None
+    # A game's report, told in players' figures ("25 points", "10 assists", "112 yards").
+    box_scores: bool = False
 
 
 def _lemmas(tokens: Span) -> set[str]:
@@ -165,6 +170,20 @@ def article_focus(analysis: Analysis, title: str = "") -> ArticleFocus:
             around = text[max(at - 40, 0) : at] + " " + text[end : end + 50].split(".")[0]
             if _EXPERT.search(around):
                 experts.add(entity_key(ent.text).split()[-1])
+    countries: Counter[str] = Counter()
+    for key, n in analysis.mentions.items():
+        country = country_of(key)
+        if country:
+            countries[country] += n
+    home = None
+    for key in subjects:
+        home = home or CITY_COUNTRIES.get(key.title())
+    ranked_countries = countries.most_common(2)
+    if home is None and ranked_countries and ranked_countries[0][1] >= 4:
+        runner_up = ranked_countries[1][1] if len(ranked_countries) > 1 else 0
+        if ranked_countries[0][1] >= 2 * runner_up:
+            home = ranked_countries[0][0]
+    stat_words = {t.lower_ for s in analysis.sentences for t in s.span if t.lower_ in _STAT_WORDS}
     return ArticleFocus(
         headline=headline,
         subjects=frozenset(subjects),
@@ -172,6 +191,8 @@ def article_focus(analysis: Analysis, title: str = "") -> ArticleFocus:
         folded_body=fold(analysis.body),
         priced_share=priced / max(len(analysis.sentences), 1),
         experts=frozenset(experts),
+        home_country=home,
+        box_scores=len(stat_words) >= 3,
     )
 
 
@@ -310,7 +331,7 @@ NEVER_ASKED = frozenset(
         "an expert's affiliation", "a number in a name", "a holder the title names",
         "a name used as a modifier", "a fine decimal", "a study's size or length",
         "the one a quotation was told to", "a product specification", "a source quoted",
-        "a distance", "an age",
+        "a distance", "an age", "a player's figure",
     }
 )  # fmt: skip
 # The second round of blind reads (1,028 questions, 111 corpus articles) found these nearly
@@ -339,6 +360,21 @@ _WHO_IS_ROLE = re.compile(
     r"^(?:According to the article, )?[Ww]ho (?:is|was|are|were) "
     r"((?:the|a|an|\S+['\u2019]s|[A-Z]\S* \S+['\u2019]s) (?!\S+ing\b)(?:\S+ ){0,3}\S+)\?$"
 )
+
+
+# What a game's report counts of its players: "points" among them only in such a report.
+_STAT_WORDS = {
+    "points", "rebounds", "assists", "steals", "blocks", "turnovers", "yards", "carries",
+    "receptions", "tackles", "sacks", "snaps", "interceptions", "completions", "strikeouts",
+    "innings", "saves", "triple-double", "triple-doubles", "touchdowns", "fumbles",
+}  # fmt: skip
+
+
+def _counts_a_stat(analysis: Analysis, answer: str, answer_end: int) -> bool:
+    """ "15 points", "eight points", "101 yards", "7 tackles": the answer counts a stat."""
+    words = re.findall(r"[\w-]+", answer.casefold())
+    after = re.findall(r"[\w-]+", analysis.body[answer_end : answer_end + 20].casefold())[:1]
+    return bool({*words[-1:], *after} & _STAT_WORDS)
 
 
 def never_asked(minor: str, answer_type: str) -> bool:
@@ -374,6 +410,8 @@ def side_detail(
         return "a number in a name"  # "737 Max", "the 2020 Lexus ES": a model's name
     if answer_type in ("NUMBER", "QUANTITY", "MONEY") and _SPEC_UNIT.search(text):
         return "a product specification"
+    if answer_type == "NUMBER" and focus.box_scores and _counts_a_stat(analysis, text, answer_end):
+        return "a player's figure"  # "Noel had _____ (15 points)", "rushed for 112 yards"
     if answer_type in NUMERIC_TYPES and answer_type not in ("YEAR", "SCORE"):
         after = analysis.body[answer_end : answer_end + 40]
         if _AGE.search(text) or _AGE_AFTER.match(after):
@@ -443,6 +481,8 @@ def side_detail(
             return "the one a quotation was told to"
     if key in focus.subjects or people_key in focus.subjects:
         return "the article's own subject"
+    if answer_type == "COUNTRY" and focus.home_country and country_of(text) == focus.home_country:
+        return "the article's own subject"  # "Which country ...?" of a story set in it
     content = {w for w in re.split(r"[\W_]+", fold(text)) if len(w) > 2}
     if content and content <= focus.headline:
         return "in the headline"

@@ -81,6 +81,13 @@ _POINTING_BACK = re.compile(
     r"^(?:that|this) (?!is\b|was\b|year|week|month)[a-z]+",
     re.IGNORECASE,
 )
+# Phrases that lean on the sentence before ("as a result", "in such a configuration", "after
+# that", "during that time", "if that holds up"): out of the article, a question about nothing.
+_LEANS_BACK = re.compile(
+    r"\b(?:as a result|in such an? \w+|such an? \w+ as this|(?:not long |shortly |soon )?after"
+    r" that|before that|during that time|at that time|by then|if that\b|that's according)",
+    re.IGNORECASE,
+)
 _NEGATIVE = re.compile(r"\b(?:not|never)\b|n['\u2019]t\b", re.IGNORECASE)
 _REPORTER_LEFT = re.compile(r"\b(?:said|says|told|added|reported|announced)\?$")
 # "the how many games", "in how many block of", "how many largest unions": a question word
@@ -127,6 +134,8 @@ def stem_problem(stem: str) -> str | None:
         return "an aside between dashes"
     if _POINTING_BACK.search(opening.removeprefix("According to the article,").strip()):
         return "points back to an earlier sentence"
+    if _LEANS_BACK.search(stem):
+        return "leans on the sentence before"
     if re.search(r"(?<![\d.])%", stem):
         return "a percent sign without its number"
     if stem.endswith("?") and _NEGATIVE.search(" ".join(stem.split()[:5])):
@@ -496,6 +505,8 @@ def distractor_problem(
         # "cut its forecast to _____, down from 4%" with 4.4% offered; "out of five, how
         # many ...?" with six: the stem's own number rules the stand-in out.
         return "ruled out by a number the stem compares with"
+    if answer_type in ("YEAR", "DATE") and _after_the_article(analysis, answer, (distractor,)):
+        return "a year after the article's own"
     if _ONE_MANY.search(distractor) and not _ONE_MANY.search(answer):
         return "one with a plural noun"
     if answer_type in PHRASE_TYPES:
@@ -625,8 +636,8 @@ def _quotation_reported(analysis: Analysis, stem: str, evidence: str) -> bool:
 def _count_listed(analysis: Analysis, stem: str, answer: str, evidence: str) -> bool:
     """ "How many contracts did NASA award to Astrobotic, Intuitive Machines and Orbit
     Beyond?" answered "three": the stem lists what it asks to count."""
-    if "how many" not in stem.casefold():
-        return False
+    if "how many" not in stem.casefold() and "_____" not in stem:
+        return False  # "How many contracts ...?", or "NASA said the _____ — A, B, C ..."
     first = answer.split()[0].casefold() if answer.split() else ""
     value = WORD_VALUES.get(first)
     if value is None and re.fullmatch(r"\d+", first):
@@ -645,6 +656,30 @@ def _count_listed(analysis: Analysis, stem: str, answer: str, evidence: str) -> 
     return False
 
 
+_BOUND_ANSWER = re.compile(
+    r"^(?:below|under|over|above|more than|less than|fewer than|at least|at most|up to|no more"
+    r" than|in excess of)\b",
+    re.IGNORECASE,
+)
+_YEAR_IN = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@functools.lru_cache(maxsize=256)
+def _latest_year(body: str) -> int | None:
+    years = [int(y) for y in _YEAR_IN.findall(body)]
+    return max(years) if years else None
+
+
+def _after_the_article(analysis: Analysis, answer: str, distractors: tuple[str, ...]) -> bool:
+    """A year offered that comes after every year the article names, beside a key that does
+    not: "2020" and "2021" for an event of an article written in 2019 are no choice."""
+    latest = _latest_year(analysis.body)
+    key = _YEAR_IN.search(answer)
+    if latest is None or key is None or int(key.group(1)) >= latest:
+        return False
+    return any((m := _YEAR_IN.search(d)) and int(m.group(1)) > latest for d in distractors)
+
+
 def question_problem(
     *,
     stem: str,
@@ -659,6 +694,9 @@ def question_problem(
     broken = breaks_rules(stem, answer, distractors, evidence)
     if broken:
         return broken
+    if answer_type in _COMPARED_TYPES and _BOUND_ANSWER.match(answer):
+        # "stayed _____" answered "below 6 percent": "below 7 percent" is true as well.
+        return "a bound as the answer"
     if _points_back(analysis, stem, evidence):
         return "a phrase pointing back to an earlier sentence"
     if stem.endswith("?") and not re.search(r"\bwhose\b", stem, re.IGNORECASE):
