@@ -1122,3 +1122,31 @@ def test_a_players_figure_in_a_game_report_is_never_asked() -> None:
     detail = focus_and_detail(text, "Lakers win", "eight points", "NUMBER", "_____")
     assert detail == "a player's figure" and detail in NEVER_ASKED
     assert focus_and_detail(text, "Lakers win", "10 straight games", "NUMBER", "_____") == ""
+
+
+def test_a_date_without_its_year_is_never_asked() -> None:
+    text = "A third case was reported on November 16 in the north. The first came in 2019."
+    detail = focus_and_detail(text, "Plague cases", "November 16", "DATE", "When?")
+    assert detail == "a calendar date" and detail in NEVER_ASKED
+    assert focus_and_detail(text, "Plague cases", "2019", "YEAR", "When?") not in NEVER_ASKED
+
+
+def test_a_firm_is_no_person_and_a_congresswoman_no_man() -> None:
+    text = (
+        "Dick Clark Productions runs the awards. Tom Reyes said he was pleased. "
+        "Congresswoman Ana Ruiz said she would ask questions. Ruiz wrote to the board."
+    )
+    analysis = analyse(text)
+    stem = "The post got the attention of congresswoman _____ this week."
+    kwargs = {"answer": "Ana Ruiz", "answer_type": "PERSON", "analysis": analysis, "stem": stem}
+    assert distractor_problem(distractor="Dick Clark Productions", **kwargs)
+    assert distractor_problem(distractor="Tom Reyes", **kwargs)
+    problem = question_problem(
+        stem="The company that runs the awards, _____, denies it.",
+        answer="Dick Clark Productions",
+        answer_type="PERSON",
+        distractors=("Lena Park", "Ana Ruiz", "Tom Reyes"),
+        evidence="Dick Clark Productions runs the awards.",
+        analysis=analysis,
+    )
+    assert problem == "a body asked as a person"

@@ -434,7 +434,7 @@ def _other_side(stem: str, answer: str, distractor: str) -> bool:
 
 # Words of a stem that say whether the person asked about is a woman or a man.
 _SEXED = re.compile(
-    r"\b(?:he|him|his|himself|she|her|hers|herself|wom[ae]n(?:'s)?|m[ae]n(?:'s)?|mother|father|"
+    r"\b(?:he|him|his|himself|she|her|hers|herself|\w*wom[ae]n(?:'s)?|m[ae]n(?:'s)?|mother|father|"
     r"son|daughter|wife|husband|widow|widower|actress|king|queen|prince|princess|girl|boy|"
     r"brother|sister|mr|mrs|ms|sir|dame|grandmother|grandfather|aunt|uncle|niece|nephew)\b",
     re.IGNORECASE,
@@ -484,6 +484,8 @@ def distractor_problem(
             other = person_sex(distractor, analysis.sexes)
             if sex and other and sex != other:
                 return "a person of the other sex than the stem says"
+    if answer_type == "PERSON" and distractor.split() and _body_tail(distractor):
+        return "a body offered for a person"  # "Dick Clark Productions", "Piper Jaffray & Co"
     if answer_type == "ORG" and is_person(analysis, distractor):
         return "a person offered for a body"
     if answer_type == "ORG" and _in_article(analysis, distractor):
@@ -604,6 +606,24 @@ def _points_back(analysis: Analysis, stem: str, evidence: str) -> bool:
 _BARE_NAME = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}$")
 
 
+# Last words of a firm's or a body's name that no surname is ("Dick Clark Productions"); not
+# those a surname can be ("Margaret Court", "Emily Post").
+_FIRM_TAILS = {
+    "productions", "studios", "entertainment", "records", "pictures", "films", "group", "inc",
+    "llc", "ltd", "plc", "corp", "company", "holdings", "partners", "media", "foundation",
+    "institute", "association", "council", "committee", "department", "ministry", "agency",
+    "bank", "network", "labs", "services", "consulting", "pharmaceuticals", "motors",
+    "airlines", "airways", "insurance", "organisation", "organization", "commission",
+    "authority", "alliance", "movement", "party", "fund",
+}  # fmt: skip
+
+
+def _body_tail(name: str) -> bool:
+    """The name ends in a word for a firm or a body ("Productions", "Group", "Inc")."""
+    words = name.split()
+    return bool(words) and words[-1].casefold().rstrip(".,") in _FIRM_TAILS
+
+
 def _all_bare_names(answer: str, distractors: tuple[str, ...]) -> bool:
     """Every choice two or three capitalised words, none a word for a body ("Council",
     "Group"): what a person's name looks like."""
@@ -716,6 +736,8 @@ def question_problem(
         return "people's names asked as a body"
     if answer_type == "ORG" and is_person(analysis, answer):
         return "a person asked as a body"
+    if answer_type == "PERSON" and _body_tail(answer):
+        return "a body asked as a person"
     if answer_type == "PERSON" and _in_article(analysis, answer):
         invented = [d for d in distractors if not _in_article(analysis, d)]
         if len(invented) > MAX_INVENTED_PEOPLE:

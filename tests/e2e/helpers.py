@@ -29,6 +29,12 @@ TEACHER_PASSWORD = "demo-teacher-pass"  # noqa: S105
 ADMIN_PASSWORD = "demo-admin-pass"  # noqa: S105
 
 
+def wait_for_htmx(page: "Page") -> None:
+    """Until the deferred htmx script has run and the page has loaded: before that a click or
+    a key is plain browser behaviour (a form post, no save), which a busy machine shows."""
+    page.wait_for_function("() => window.htmx !== undefined && document.readyState === 'complete'")
+
+
 def log_in(page: "Page", username: str, password: str) -> None:
     page.goto("/accounts/login/")
     page.get_by_label("Username").fill(username)

@@ -12,7 +12,9 @@ from tests.e2e.helpers import (
     TEACHER_PASSWORD,
     expect,
     log_in,
+    wait_for_htmx,
 )
+from tests.factories import QuestionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_seed_article.txt"
@@ -43,6 +45,8 @@ def test_admin_uploads_an_article_and_sees_its_questions(new_context, django_use
 
 def test_teacher_reviews_builds_and_assigns_a_quiz(demo, new_context):
     article = Article.objects.get()
+    # The demo quiz approved the seed's short pool: one more draft to approve here.
+    QuestionFactory(article=article, rank=article.questions.count())
     page = new_context().new_page()
     log_in(page, "teacher", TEACHER_PASSWORD)
     page.get_by_role("link", name="Articles").first.click()
@@ -50,9 +54,8 @@ def test_teacher_reviews_builds_and_assigns_a_quiz(demo, new_context):
     expect(page).to_have_title(re.compile(re.escape(article.title[:30])))
 
     approved = article.questions.filter(status=Question.Status.APPROVED).count()
-    # Offline, an htmx action says it did not get through; back online it works. The deferred
-    # htmx script must have run first, or the click is a plain form post (on a busy machine).
-    page.wait_for_function("() => window.htmx !== undefined && document.readyState === 'complete'")
+    # Offline, an htmx action says it did not get through; back online it works.
+    wait_for_htmx(page)
     page.context.set_offline(True)
     page.get_by_role("button", name="Approve", exact=True).first.click()
     expect(page.locator("#messages")).to_contain_text("Could not reach the server")
