@@ -452,6 +452,9 @@ def side_detail(
             return "a street number"
         if _DISTANCE.search(text):
             return "a distance"
+    travel = _TRAVEL_AFTER.match(analysis.body[answer_end : answer_end + 20])
+    if answer_type == "DURATION" and travel:
+        return "a distance"  # "a 30-minute drive", "two hours' flight": how far, in time
     if answer_type == "ORG" and (
         organisation_sector(text, evidence) == "news"
         or _told_to(analysis, sentence, answer_start, answer_end)
@@ -512,8 +515,12 @@ _MINOR_NAMES = {
     "the outlet that reported it": "outlet", "a source quoted": "source",
     "a journalist or commentator": "journalist",
 }  # fmt: skip
+_TRAVEL_AFTER = re.compile(
+    r"['\u2019]?\s*(?:drive|walk|ride|flight|journey|trip|commute)\b", re.IGNORECASE
+)
 _EXPERT = re.compile(
     r"\b(?:\w+(?:olog|onom|ysic|emat)ists?|scientists?|researchers?|professors?|prof|analysts?|"
+    r"research directors?|directors? of research|"
     r"strategists?|experts?|economists?|physicians?|doctors?|dr|lecturers?|fellows?|"
     r"spokes(?:man|woman|person)|consultants?|authors?)\b",
     re.IGNORECASE,

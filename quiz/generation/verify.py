@@ -173,6 +173,9 @@ def stem_problem(stem: str) -> str | None:
             return "two questions in one"
     if stem.startswith("What ") and len(stem.split()) <= 4:
         return "too short to say what it asks"
+    asked = stem.removeprefix("According to the article, ")
+    if re.match(r"(?i)how (?:much|many)\b", asked) and len(asked.split()) <= 5:
+        return "too short to say what it asks"  # "How much is the stock?": which, when?
     return None
 
 
@@ -618,6 +621,22 @@ _FIRM_TAILS = {
 }  # fmt: skip
 
 
+def _listed_among_things(analysis: Analysis, answer: str, evidence: str) -> bool:
+    """ "franchises such as Assassin's Creed, Tomb Raider, Red Dead Redemption and Destiny":
+    a name the parser took for a person, listed with names that are not people."""
+    sentence = _evidence_span(analysis, evidence)
+    if sentence is None:
+        return False
+    for token in sentence:
+        if token.text != answer.split()[-1] or token.ent_type_ != "PERSON":
+            continue
+        others = [t for t in token.conjuncts if t.i != token.i and t.pos_ == "PROPN"]
+        if len(others) >= 2:
+            people = sum(t.ent_type_ == "PERSON" for t in others)
+            return people * 2 < len(others)
+    return False
+
+
 def _body_tail(name: str) -> bool:
     """The name ends in a word for a firm or a body ("Productions", "Group", "Inc")."""
     words = name.split()
@@ -700,6 +719,33 @@ def _after_the_article(analysis: Analysis, answer: str, distractors: tuple[str, 
     return any((m := _YEAR_IN.search(d)) and int(m.group(1)) > latest for d in distractors)
 
 
+_STEM_NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,4})(?![\w.,]*\d)|\b(" + "|".join(WORD_VALUES) + r"|dozen)\b"
+)
+
+
+def _integers(text: str) -> list[int]:
+    found = []
+    for digits, word in _STEM_NUMBER.findall(text.casefold()):
+        found.append(int(digits) if digits else 12 if word == "dozen" else WORD_VALUES[word])
+    return found
+
+
+def _sums_to(stem: str, answer: str) -> bool:
+    """ "Stadia launches with _____ (10 extra titles added to the initial dozen)" answered
+    22, "up 109-98 ... how many straight points to cut it to two?" answered nine: two of the
+    stem's own numbers add or subtract to the key."""
+    key = _integers(answer)
+    if len(key) != 1 or key[0] < 3:
+        return False
+    numbers = [n for n in _integers(stem) if n != key[0] and n > 1]
+    return any(
+        a + b == key[0] or abs(a - b) == key[0]
+        for i, a in enumerate(numbers)
+        for b in numbers[i + 1 :]
+    )
+
+
 def question_problem(
     *,
     stem: str,
@@ -727,6 +773,8 @@ def question_problem(
         return "a quotation turned into reported speech"
     if _count_listed(analysis, stem, answer, evidence):
         return "the stem lists what it asks to count"
+    if answer_type == "NUMBER" and _sums_to(stem, answer):
+        return "the stem's own numbers give the answer"
     match = _WHICH.search(stem)
     if match and _wrong_for_which(match.group(1), answer, analysis):
         return f"the answer is not a {match.group(1).lower()}"
@@ -738,6 +786,8 @@ def question_problem(
         return "a person asked as a body"
     if answer_type == "PERSON" and _body_tail(answer):
         return "a body asked as a person"
+    if answer_type == "PERSON" and _listed_among_things(analysis, answer, evidence):
+        return "a name listed among things, no person"
     if answer_type == "PERSON" and _in_article(analysis, answer):
         invented = [d for d in distractors if not _in_article(analysis, d)]
         if len(invented) > MAX_INVENTED_PEOPLE:
