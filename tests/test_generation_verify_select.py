@@ -1199,3 +1199,20 @@ def test_a_stem_whose_numbers_add_up_to_the_key_gives_it_away() -> None:
     assert given == "the stem's own numbers give the answer"
     plain = "The store opens with _____ this week in Leeds."
     assert question_problem(stem=plain, answer="22 games", distractors=wrong, **kwargs) != given
+
+
+def test_a_country_the_stem_names_another_way_and_a_prison_are_no_stand_ins() -> None:
+    from quiz.generation.verify import checked_distractors
+
+    text = (
+        "The US is seeking his extradition from the UK. "
+        "He is held in Belmarsh prison in London, and was questioned in Stockholm."
+    )
+    analysis = analyse(text)
+    stem = "The US is seeking his extradition from which country?"
+    wrong = checked_distractors(analysis, stem, "UK", "COUNTRY", ["United States", "Sweden"])
+    assert wrong == ["Sweden"]
+    stem = "He was questioned in which city?"
+    kwargs = {"answer": "Stockholm", "answer_type": "CITY", "analysis": analysis, "stem": stem}
+    assert distractor_problem(distractor="Belmarsh", **kwargs) == "a place in a city, not one"
+    assert distractor_problem(distractor="London", **kwargs) is None

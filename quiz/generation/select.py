@@ -14,9 +14,9 @@ import math
 import re
 from collections import Counter, defaultdict
 
-from .distractors import COUNTRIES, WORD_VALUES, contains, country_of, fold, phrase
+from .distractors import WORD_VALUES, contains, fold, phrase
 from .rank import Draft
-from .verify import words
+from .verify import names_country, words
 
 SPREAD = 0.35  # penalty per question already taken from the same fifth of the article
 FIRST = 10  # the questions a quiz takes unless the teacher chooses
@@ -118,32 +118,6 @@ def _as_digits(text: str) -> str:
     return re.sub(r"[a-z]+", digit, text)
 
 
-@functools.lru_cache(maxsize=1)
-def _country_aliases() -> dict[str, tuple[str, ...]]:
-    """Country -> every name it goes by, folded ("united states": "us", "u.s.", "america")."""
-    found: defaultdict[str, list[str]] = defaultdict(list)
-    for alias, country in COUNTRIES.items():
-        found[country].append(phrase(alias))
-    return {country: tuple(a for a in aliases if a) for country, aliases in found.items()}
-
-
-def _names_country(stem: str, answer: str) -> bool:
-    """The stem names the answer's country by another of its names ("US Justice Department"
-    beside "Which country wants him extradited?" answered "United States")."""
-    country = country_of(answer)
-    if not country:
-        return False
-    folded = _stem_words(stem)
-    for alias in _country_aliases().get(country, ()):
-        if len(alias.replace(" ", "")) <= 3:
-            # "US", "UK": written in capitals, never the pronoun "us"
-            if re.search(rf"(?<!\w){re.escape(alias.upper())}(?!\w)", stem.replace(".", "")):
-                return True
-        elif contains(folded, alias):
-            return True
-    return False
-
-
 def gives_away(draft: Draft, other: Draft) -> bool:
     """True when one stem holds the other's answer ("Who leads Coty?" beside "How much did
     Coty pay?" asked of Coty; "a third case" beside "How many cases?" answered "three"):
@@ -154,7 +128,7 @@ def gives_away(draft: Draft, other: Draft) -> bool:
             return True
         if b.answer_type in _COUNTED and contains(_as_digits(stem), _as_digits(phrase(b.answer))):
             return True
-        if b.answer_type == "COUNTRY" and _names_country(a.stem, b.answer):
+        if b.answer_type == "COUNTRY" and names_country(a.stem, b.answer):
             return True
     return False
 

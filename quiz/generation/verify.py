@@ -12,9 +12,20 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 
 from .analyse import BODY_TAILS, QUOTE_MARKS, Analysis, entity_key
-from .distractors import WORD_VALUES, aliases, contains, country_of, fold, person_sex, phrase
+from .distractors import (
+    COUNTRIES,
+    TAIL_WORDS,
+    WORD_VALUES,
+    aliases,
+    contains,
+    country_of,
+    fold,
+    person_sex,
+    phrase,
+)
 from .stems import PRONOUNS
 
 _ALL_OF = re.compile(r"\b(?:all|none|both) of (?:the )?(?:above|these)\b")
@@ -444,6 +455,14 @@ _SEXED = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
+def _before_a_place_noun(body: str, name: str) -> bool:
+    """The article writes the name before a word for a place in a town ("Belmarsh prison",
+    "Wembley Stadium"): a prison, a stadium, a station, no city."""
+    tails = "|".join(sorted(TAIL_WORDS))
+    return bool(re.search(rf"\b{re.escape(name)}\s+(?:{tails})\b", body, re.IGNORECASE))
+
+
 def distractor_problem(
     *, answer: str, answer_type: str, distractor: str, stem: str, analysis: Analysis
 ) -> str | None:
@@ -497,6 +516,8 @@ def distractor_problem(
             # "EUS", "Smart TV", "IPO": a name the article never uses as a body acts
             # ("X said", "X's spokesman", "told X") may be a product, a term, a place.
             return "a name the article never uses as a body"
+    if answer_type == "CITY" and _before_a_place_noun(analysis.body, distractor):
+        return "a place in a city, not one"  # "Belmarsh" of "Belmarsh prison"
     if (
         answer_type == "COUNTRY"
         and re.search(r"\b[Tt]he _____", stem)
@@ -548,6 +569,32 @@ def fitting_distractors(
 _FILLER = {"the", "a", "an", "of", "and"}
 
 
+@functools.lru_cache(maxsize=1)
+def _country_aliases() -> dict[str, tuple[str, ...]]:
+    """Country -> every name it goes by, folded ("united states": "us", "u.s.", "america")."""
+    found: defaultdict[str, list[str]] = defaultdict(list)
+    for alias, country in COUNTRIES.items():
+        found[country].append(phrase(alias))
+    return {country: tuple(a for a in aliases if a) for country, aliases in found.items()}
+
+
+def names_country(stem: str, answer: str) -> bool:
+    """The stem names the answer's country by another of its names ("US Justice Department"
+    beside "Which country wants him extradited?" answered "United States")."""
+    country = country_of(answer)
+    if not country:
+        return False
+    folded = " ".join(words(stem))
+    for alias in _country_aliases().get(country, ()):
+        if len(alias.replace(" ", "")) <= 3:
+            # "US", "UK": written in capitals, never the pronoun "us"
+            if re.search(rf"(?<!\w){re.escape(alias.upper())}(?!\w)", stem.replace(".", "")):
+                return True
+        elif contains(folded, alias):
+            return True
+    return False
+
+
 def checked_distractors(
     analysis: Analysis, stem: str, answer: str, answer_type: str, wrong: list[str]
 ) -> list[str]:
@@ -560,6 +607,8 @@ def checked_distractors(
         for w in wrong
         if not (set(words(w)) - _FILLER) <= stem_words
         and not (answer_type == "PERSON" and words(w) and words(w)[-1] in stem_words)
+        # "the US is seeking his extradition from which country?" never offers "United States"
+        and not (answer_type == "COUNTRY" and names_country(stem, w))
     ]
     return fitting_distractors(
         answer=answer, answer_type=answer_type, candidates=wrong, stem=stem, analysis=analysis
