@@ -84,6 +84,8 @@ class Analysis:
     body_words: set[str] = field(default_factory=set)
     # Surname -> "f" or "m" where the article says it ("Ms Ruiz", "Ruiz said she ...").
     sexes: dict[str, str] = field(default_factory=dict)
+    # Sentence text -> its parsed span, built on first use by `span_of`.
+    _spans: dict[str, Span] | None = field(default=None, repr=False, compare=False)
 
     def span_of(self, text: str) -> Span | None:
         """The parsed sentence whose text is `text` (a question's evidence), or None."""
@@ -92,8 +94,6 @@ class Analysis:
             for sentence in self.sentences:
                 self._spans.setdefault(sentence.span.text.strip(), sentence.span)
         return self._spans.get(text)
-
-    _spans: dict[str, Span] | None = field(default=None, repr=False, compare=False)
 
     def label_of(self, text: str, label: str) -> str:
         key = entity_key(text)

@@ -141,7 +141,7 @@ def _stem_words(stem: str) -> str:
 # How far the set rules bend when no question meets them all, in order: side details may
 # come in, then a second question on a sentence, rather than a pool cut short. A question whose
 # stem holds another's answer never stands among the first ten: a short pool then.
-_STRICT, _SIDE_DETAILS, _SENTENCE_AGAIN, _ANY = range(4)
+_STRICT, _SIDE_DETAILS, _SENTENCE_AGAIN = range(3)
 
 
 _COUNTED = ("NUMBER", "QUANTITY", "DURATION")
@@ -168,10 +168,6 @@ def attribution(draft: Draft) -> bool:
 # trivia (a dev read: 9 of 10 rejected on each of three such articles). The best-ranked
 # numbers stay; the rest wait until the first ten are full, or the article has fewer.
 MAX_NUMBERS = 4
-
-
-def _numbers(drafts: list[Draft]) -> int:
-    return sum(_type_family(d.answer_type) == "number" for d in drafts)
 
 
 def _fits_the_set(draft: Draft, first: list[Draft], level: int) -> bool:
@@ -234,15 +230,11 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
             if (
                 len(chosen) < FIRST
                 and _type_family(draft.answer_type) == "number"
-                and _numbers(chosen) >= MAX_NUMBERS
+                and per_type["number"] >= MAX_NUMBERS
             ):
                 continue  # never in the first ten, whatever the level: a short quiz instead
             if draft.score < MIN_SCORE:
                 continue  # the learned ranker says a teacher would most likely refuse it
-            if len(chosen) < FIRST and any(
-                gives_away(draft, d) for d in chosen if d.sentence == draft.sentence
-            ):
-                continue  # two gaps in one sentence: each stem prints the other's answer
             if _overlaps(draft, answers_of[draft.sentence]):
                 continue  # "_____" for "the city of Ramadi" after "Ramadi" in the same sentence
             key = draft.answer_key
@@ -265,7 +257,7 @@ def select(drafts: list[Draft], limit: int) -> list[Draft]:
             if value > best_value:
                 best_index, best_value = index, value
         if best_index < 0:
-            if len(chosen) < FIRST and level < _ANY:
+            if len(chosen) < FIRST and level < _SENTENCE_AGAIN:
                 if level == _SIDE_DETAILS and not relaxed:
                     # Phrase questions before a second question on one sentence: a
                     # phrase may be weak, two questions on one sentence are one question.

@@ -531,7 +531,7 @@ def distractor_problem(
         # "cut its forecast to _____, down from 4%" with 4.4% offered; "out of five, how
         # many ...?" with six: the stem's own number rules the stand-in out.
         return "ruled out by a number the stem compares with"
-    if answer_type in ("YEAR", "DATE") and _after_the_article(analysis, answer, (distractor,)):
+    if answer_type in ("YEAR", "DATE") and _after_the_article(analysis, answer, distractor):
         return "a year after the article's own"
     if _ONE_MANY.search(distractor) and not _ONE_MANY.search(answer):
         return "one with a plural noun"
@@ -758,14 +758,15 @@ def _latest_year(body: str) -> int | None:
     return max(years) if years else None
 
 
-def _after_the_article(analysis: Analysis, answer: str, distractors: tuple[str, ...]) -> bool:
+def _after_the_article(analysis: Analysis, answer: str, distractor: str) -> bool:
     """A year offered that comes after every year the article names, beside a key that does
     not: "2020" and "2021" for an event of an article written in 2019 are no choice."""
     latest = _latest_year(analysis.body)
     key = _YEAR_IN.search(answer)
     if latest is None or key is None or int(key.group(1)) >= latest:
         return False
-    return any((m := _YEAR_IN.search(d)) and int(m.group(1)) > latest for d in distractors)
+    offered = _YEAR_IN.search(distractor)
+    return offered is not None and int(offered.group(1)) > latest
 
 
 _STEM_NUMBER = re.compile(

@@ -29,6 +29,13 @@ TEACHER_PASSWORD = "demo-teacher-pass"  # noqa: S105
 ADMIN_PASSWORD = "demo-admin-pass"  # noqa: S105
 
 
+def demo_quiz_length() -> int:
+    """The demo quiz's length: the seed's first ten, or its whole pool when shorter."""
+    from quiz.models import Quiz
+
+    return Quiz.objects.get().questions.count()
+
+
 def wait_for_htmx(page: "Page") -> None:
     """Until the deferred htmx script has run and the page has loaded: before that a click or
     a key is plain browser behaviour (a form post, no save), which a busy machine shows."""

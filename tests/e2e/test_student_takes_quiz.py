@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from quiz.models import Assignment, Attempt, Quiz, Response, SchoolClass
-from tests.e2e.helpers import TEACHER_PASSWORD, expect, log_in, wait_for_htmx
+from quiz.models import Assignment, Attempt, Response, SchoolClass
+from tests.e2e.helpers import TEACHER_PASSWORD, demo_quiz_length, expect, log_in, wait_for_htmx
 
 pytestmark = pytest.mark.django_db(transaction=True)
 NEW_PASSWORD = "a-long-pass-phrase-9"  # noqa: S105
@@ -36,13 +36,10 @@ def assert_focus_visible(page) -> None:
     assert not style["outline"].startswith("none") or style["shadow"] != "none", style
 
 
-def length() -> int:
-    """The demo quiz's length: the seed's first ten, or its whole pool when shorter."""
-    return Quiz.objects.get().questions.count()
-
-
 def expect_question(page, number: int) -> None:
-    expect(page.locator("#progress-label")).to_contain_text(f"Question {number} of {length()}")
+    expect(page.locator("#progress-label")).to_contain_text(
+        f"Question {number} of {demo_quiz_length()}"
+    )
 
 
 def checked_value(page) -> str | None:
@@ -94,7 +91,7 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     expect(page).to_have_title(re.compile(r"^Start"))
     tab_to(page, "el.textContent.trim() === 'Start the quiz'")
     page.keyboard.press("Enter")
-    expect(page).to_have_title(re.compile(rf"^Question 1 of {length()}"))
+    expect(page).to_have_title(re.compile(rf"^Question 1 of {demo_quiz_length()}"))
     attempt = Attempt.objects.get(student__username="newkid")
 
     # Nothing on the page marks the right answer before submitting.
@@ -130,7 +127,7 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     expect_question(page, 2)
     expect(page).to_have_url(re.compile(rf"/attempts/{attempt.pk}/q/2/$"))
     expect(page.locator("#question-card legend")).to_be_focused()
-    expect(page).to_have_title(re.compile(rf"^Question 2 of {length()} · "))
+    expect(page).to_have_title(re.compile(rf"^Question 2 of {demo_quiz_length()} · "))
     tab_to(page, FOCUS_RADIO)
     page.keyboard.press("Space")
     expect(page.locator("#save-status")).to_have_text("Answer saved.")
@@ -186,7 +183,7 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     expect(page.locator("#save-status")).to_have_text("Answer saved.")
 
     # Answer the rest, then review and submit.
-    for number in range(4, length() + 1):
+    for number in range(4, demo_quiz_length() + 1):
         tab_to(page, FOCUS_NEXT)
         page.keyboard.press("Enter")
         expect_question(page, number)
@@ -203,12 +200,16 @@ def test_student_takes_the_quiz_with_the_keyboard_and_teacher_sees_the_result(de
     expect(page.get_by_text("Your answers have been submitted.")).to_be_visible()
     attempt.refresh_from_db()
     assert attempt.is_submitted
-    expect(page.get_by_text(f"Your score: {attempt.score} out of {length()}")).to_be_visible()
+    expect(
+        page.get_by_text(f"Your score: {attempt.score} out of {demo_quiz_length()}")
+    ).to_be_visible()
 
     # The teacher's page polls every ten seconds: the result appears without a reload.
     row = teacher_page.get_by_role("row", name=re.compile(r"^Nia Okafor submitted"))
     expect(row).to_be_visible(timeout=12_000)
-    expect(row.get_by_role("cell", name=f"{attempt.score}/{length()}", exact=True)).to_be_visible()
+    expect(
+        row.get_by_role("cell", name=f"{attempt.score}/{demo_quiz_length()}", exact=True)
+    ).to_be_visible()
 
 
 def test_student_takes_the_quiz_without_javascript(demo, new_context):
@@ -227,20 +228,22 @@ def test_student_takes_the_quiz_without_javascript(demo, new_context):
     expect(page.get_by_text("You have joined Demo class 7B.")).to_be_visible()
     page.get_by_role("button", name="Start").click()
     page.get_by_role("button", name="Start the quiz").click()
-    expect(page).to_have_title(re.compile(rf"^Question 1 of {length()}"))
+    expect(page).to_have_title(re.compile(rf"^Question 1 of {demo_quiz_length()}"))
     attempt = Attempt.objects.get(student__username="nojs")
     page.get_by_role("radio").nth(1).check()
     page.get_by_role("button", name="Next →").click()
-    expect(page).to_have_title(re.compile(rf"^Question 2 of {length()}"))
+    expect(page).to_have_title(re.compile(rf"^Question 2 of {demo_quiz_length()}"))
     assert saved_choice(attempt, 1) is not None
     # Back to question 1: the saved answer is chosen.
     page.get_by_role("button", name="← Previous").click()
-    expect(page).to_have_title(re.compile(rf"^Question 1 of {length()}"))
+    expect(page).to_have_title(re.compile(rf"^Question 1 of {demo_quiz_length()}"))
     assert page.get_by_role("radio").nth(1).is_checked()
-    page.goto(f"/attempts/{attempt.pk}/q/{length()}/")
+    page.goto(f"/attempts/{attempt.pk}/q/{demo_quiz_length()}/")
     page.get_by_role("radio").first.check()
     page.get_by_role("button", name="Review and submit").click()
-    expect(page.get_by_text(f"You have {length() - 2} unanswered questions")).to_be_visible()
+    expect(
+        page.get_by_text(f"You have {demo_quiz_length() - 2} unanswered questions")
+    ).to_be_visible()
     page.get_by_role("button", name="Submit my answers").click()
     expect(page.get_by_text("Your answers have been submitted.")).to_be_visible()
     attempt.refresh_from_db()

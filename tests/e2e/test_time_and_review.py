@@ -10,12 +10,13 @@ import pytest
 from django.utils import timezone
 
 from quiz import services
-from quiz.models import Article, Assignment, Attempt, Question, Quiz
+from quiz.models import Article, Assignment, Attempt, Question
 from tests.e2e.helpers import (
     CHROMIUM,
     CHROMIUM_ARGS,
     STUDENT_PASSWORD,
     TEACHER_PASSWORD,
+    demo_quiz_length,
     expect,
     log_in,
 )
@@ -43,21 +44,18 @@ def bfcache_context(browser, live_server):
     with_cache.close()
 
 
-def length() -> int:
-    """The demo quiz's length: the seed's first ten, or its whole pool when shorter."""
-    return Quiz.objects.get().questions.count()
-
-
 def start_timed_quiz(page, minutes: int = 20) -> Attempt:
     Assignment.objects.update(time_limit_minutes=minutes)
     log_in(page, "student1", STUDENT_PASSWORD)
-    expect(page.get_by_text(f"{length()} questions · {minutes}-minute time limit")).to_be_visible()
+    expect(
+        page.get_by_text(f"{demo_quiz_length()} questions · {minutes}-minute time limit")
+    ).to_be_visible()
     page.get_by_role("button", name="Start").click()
     expect(page).to_have_title(re.compile("^Start"))
     expect(page.get_by_text(f"{minutes} minutes from when you press Start")).to_be_visible()
     assert not Attempt.objects.exists()  # reading the page starts no clock
     page.get_by_role("button", name="Start the quiz").click()
-    expect(page).to_have_title(re.compile(rf"^Question 1 of {length()}"))
+    expect(page).to_have_title(re.compile(rf"^Question 1 of {demo_quiz_length()}"))
     return Attempt.objects.get()
 
 
@@ -73,7 +71,9 @@ def left_on_reload(page, attempt: Attempt, seconds: int) -> None:
 def test_the_countdown_ticks_and_speaks_only_at_five_and_one_minutes(demo, new_context):
     page = new_context().new_page()
     attempt = start_timed_quiz(page)
-    expect(page.get_by_text(f"{length()} questions · 20-minute time limit")).to_be_visible()
+    expect(
+        page.get_by_text(f"{demo_quiz_length()} questions · 20-minute time limit")
+    ).to_be_visible()
     clock = page.locator(CLOCK)
     expect(clock).to_have_text(re.compile(r"^(20:00|19:5\d)$"))
     first = clock.text_content()
