@@ -388,3 +388,13 @@ def test_a_fraction_gets_no_shifted_numerators() -> None:
     assert parse_number("two-thirds") is None and parse_number("three quarters") is None
     assert distractors("two-thirds", "NUMBER", "Two-thirds of voters agreed.", Pools()) == []
     assert parse_number("12 percent") is not None
+
+
+def test_a_number_in_two_words_or_one_of_a_singular_noun_is_not_shifted() -> None:
+    from quiz.generation.distractors import parse_number
+
+    assert parse_number("Seventy-eight percent") is None  # not "52-eight percent"
+    assert parse_number("seventy percent") is not None
+    evidence = "Each day is one day nearer to the vote."
+    assert distractors("one day", "DURATION", evidence, Pools()) == []  # not "two day"
+    assert distractors("1 million", "NUMBER", "It sold 1 million copies.", Pools())

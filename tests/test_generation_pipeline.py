@@ -58,8 +58,9 @@ def test_seed_article_questions_pass_the_shared_checker() -> None:
     raw = SEED_ARTICLE.read_text(encoding="utf-8")
     body = clean_article(strip_headers(raw)).body
     result = generate_questions(body)
-    # A 378-word article: questions its neighbours would give away are left out, not padded.
-    assert 8 <= len(result.questions) <= 40
+    # A 378-word article: questions its neighbours would give away, or that ask an answer
+    # again, are left out, not padded.
+    assert 6 <= len(result.questions) <= 40
     art_folded = checker.fold(checker.article_text(SEED_ARTICLE))
     for q in result.questions:
         record = {
@@ -189,4 +190,4 @@ def test_key_of_a_generated_pool_is_not_the_next_position() -> None:
     body = clean_article(strip_headers(SEED_ARTICLE.read_text(encoding="utf-8"))).body
     keys = [q.answer for q in generate_questions(body).questions]
     rule = sum(b == (a + 1) % 4 for a, b in zip(keys, keys[1:], strict=False))
-    assert len(keys) >= 8 and rule < 0.6 * (len(keys) - 1)
+    assert len(keys) >= 6 and rule < 0.6 * (len(keys) - 1)

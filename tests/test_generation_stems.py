@@ -669,3 +669,54 @@ def test_a_shops_offer_or_a_lists_introduction_is_no_evidence() -> None:
     )
     usable = [s.span.text for s in analyse(text).sentences if s.usable]
     assert usable == ["The council approved the new budget of 4 million pounds in March 2019."]
+
+
+def test_a_clause_setting_the_scene_is_not_asked_alone() -> None:
+    text = (
+        "The Lakers won 112-107 on Tuesday after Anthony Davis dunked and was fouled in the "
+        "last minute."
+    )
+    assert not [c for c in questions(text) if c.stem.startswith("Who dunked")]
+    because = "The match was delayed because Anthony Davis injured his ankle in the warm-up."
+    assert [c for c in questions(because) if c.answer == "Anthony Davis"]
+
+
+def test_a_pronoun_is_not_resolved_to_a_name_of_the_other_sex() -> None:
+    from quiz.generation.analyse import analyse as parse
+    from quiz.generation.stems import Renderer
+
+    text = (
+        "Michael Webb drove to a motel in Fort Worth. "
+        "Officers rescued her from the room and arrested him."
+    )
+    analysis = parse(text)
+    sentence = analysis.sentences[1]
+    renderer = Renderer(analysis=analysis, sentence=sentence, answer_key="")
+    her = next(t for t in sentence.span if t.lower_ == "her")
+    assert renderer.person_before(her) is None
+    him = next(t for t in sentence.span if t.lower_ == "him")
+    assert renderer.person_before(him) == "Michael Webb"
+
+
+def test_only_a_word_for_an_office_before_a_name_gives_a_role() -> None:
+    text = (
+        "Secretary of State Jane Kerry met the press. "
+        "Steelers defensive lineman Cam Heyward said the team was sorry. "
+        "Pine will be back on board the Enterprise, along with Zachary Quinto."
+    )
+    analysis = analyse(text)
+    assert analysis.role_person.get("secretary") == "Jane Kerry"
+    assert "steelers" not in analysis.role_person
+    assert "enterprise" not in analysis.role_person
+
+
+def test_a_place_or_an_initial_ending_a_name_is_no_person() -> None:
+    from quiz.generation.analyse import person_shaped
+
+    assert not person_shaped("Jolinda Drive") and not person_shaped("Path A.")
+    assert person_shaped("Grace Park") and person_shaped("Jolinda Reyes")
+    analysis = analyse("Marronnier Park was already packed with people on Saturday.")
+    from quiz.generation.entities import entity_type
+
+    ents = [e for s in analysis.sentences for e in s.span.ents if e.text == "Marronnier Park"]
+    assert all(entity_type(analysis, e) != "PERSON" for e in ents)

@@ -1216,3 +1216,151 @@ def test_a_country_the_stem_names_another_way_and_a_prison_are_no_stand_ins() ->
     kwargs = {"answer": "Stockholm", "answer_type": "CITY", "analysis": analysis, "stem": stem}
     assert distractor_problem(distractor="Belmarsh", **kwargs) == "a place in a city, not one"
     assert distractor_problem(distractor="London", **kwargs) is None
+
+
+def test_a_score_cut_in_half_by_the_gap_is_refused() -> None:
+    assert stem_problem("Which country did Wales beat -0 to earn the spot?") == (
+        "a score cut in half"
+    )
+    assert stem_problem("Which country did Wales beat 2-0 to earn the spot?") is None
+
+
+def test_how_many_after_an_owner_or_before_a_models_number_is_refused() -> None:
+    assert stem_problem("Stadia's how many launch titles are uninspiring?")
+    assert stem_problem("The fleet of how many 737 Max jets have been grounded?")
+    assert stem_problem("How many launch titles does Stadia have at release?") is None
+
+
+def test_a_stem_opening_on_what_was_said_before_is_refused() -> None:
+    assert stem_problem("That’s the optimistic view voiced by _____, the firm's chief.")
+    assert stem_problem("That's much higher than before _____ began the tariffs.")
+    assert stem_problem("This is why _____ left the council in June.")
+    assert stem_problem("This year _____ left the council in June.") is None
+
+
+def test_a_surname_written_again_as_a_full_name_is_refused() -> None:
+    stem = "Volkov repeated that Ivan Volkov saw the two inquiries as separate."
+    assert stem_problem(stem) == "a name written again for its pronoun"
+
+
+def test_a_gap_inside_a_compound_word_is_refused() -> None:
+    analysis = analyse(PEOPLE)
+    problem = question_problem(
+        stem="The compact _____-door car has been redesigned from the ground up.",
+        answer="four",
+        answer_type="NUMBER",
+        distractors=("five", "six", "seven"),
+        evidence="The compact four-door car has been redesigned from the ground up.",
+        analysis=analysis,
+    )
+    assert problem == "a gap inside a compound word"
+
+
+def test_a_number_that_names_a_model_or_a_line_is_not_asked() -> None:
+    analysis = analyse(PEOPLE)
+
+    def problem(stem: str, answer: str, evidence: str) -> str | None:
+        return question_problem(
+            stem=stem,
+            answer=answer,
+            answer_type="NUMBER",
+            distractors=("971", "1,166", "1,360"),
+            evidence=evidence,
+            analysis=analysis,
+        )
+
+    named = "a number that names a thing, not one that counts"
+    assert (
+        problem("The _____ program has faced delays.", "777", "The 777 program has faced delays.")
+        == named
+    )
+    assert (
+        problem(
+            "A friend found the car and called _____.",
+            "911",
+            "A friend found the car and called 911.",
+        )
+        == named
+    )
+    counted = problem("The airline ordered _____ jets.", "300", "The airline ordered 300 jets.")
+    assert counted is None
+
+
+def test_a_person_of_the_other_sex_than_the_stems_pronoun_is_refused() -> None:
+    # Neither the article nor a names list says who Carlineo is; the stem's "he" does.
+    text = (
+        "Carlineo was arrested on Friday. "
+        "Rep. Sarah Omar thanked the police. Sonya Zoghlin said nothing."
+    )
+    analysis = analyse(text)
+    stem = "When _____ was approached, he told police he had no regrets."
+    kwargs = {"answer": "Carlineo", "answer_type": "PERSON", "stem": stem, "analysis": analysis}
+    assert distractor_problem(distractor="Omar", **kwargs) == (
+        "a person of the other sex than the stem says"
+    )  # a surname read as the article's full name, Sarah Omar
+
+
+def test_a_name_nothing_in_the_article_makes_a_persons_is_no_person_distractor() -> None:
+    text = (
+        "Mayor Helen Okafor opened the fair on Monday. She praised the stalls. "
+        "Deals included the Zamazenta Editino bundle at half price."
+    )
+    analysis = analyse(text)
+    problem = distractor_problem(
+        answer="Helen Okafor",
+        answer_type="PERSON",
+        distractor="Zamazenta Editino",
+        stem="Who opened the fair on Monday?",
+        analysis=analysis,
+    )
+    assert problem == "a name nothing in the article makes a person's"
+
+
+def test_a_person_distractor_with_a_score_in_it_is_refused() -> None:
+    analysis = analyse(PEOPLE)
+    problem = distractor_problem(
+        answer="Priya Raman",
+        answer_type="PERSON",
+        distractor="David Brandt 6-4",
+        stem="Who designed the reading room?",
+        analysis=analysis,
+    )
+    assert problem == "not a person"
+
+
+def test_one_answer_is_never_asked_twice_in_the_first_ten() -> None:
+    first = draft("Who won the county show in May?", "Ann Quill", 30, 9.0)
+    again = draft("Who judged the pie contest at the fair?", "Ann Quill", 31, 8.5)
+    chosen = select([first, again, *many_drafts(3)], 20)
+    assert first in chosen and again not in chosen  # a short pool, not a duplicate
+
+
+def test_a_question_shutting_out_the_rest_waits_for_one_that_does_not() -> None:
+    # Every other stem names Ann Quill: asked about her first, the quiz would end at one.
+    hub = draft("Who chairs the county show committee?", "Ann Quill", 40, 1.2)
+    others = [
+        draft(f"Who beat Ann Quill in round {n} of the county show?", f"Bo Winner{n}", n, 1.0)
+        for n in range(6)
+    ]
+    chosen = select([hub, *others], 20)
+    assert len(chosen) >= 6 and chosen[0] is not hub
+
+
+def test_a_players_figure_whose_stat_is_said_once_for_two_is_never_asked() -> None:
+    text = (
+        "The Lakers beat the Thunder 130-127 on Friday night. "
+        "Davis had 34 points and 12 rebounds, and Rondo added eight points and 10 assists. "
+        "Gallinari added 25 points, and Noel had 15. "
+        "The Lakers have won 10 straight games at home this season."
+    )
+    assert focus_and_detail(text, "Lakers win", "15", "NUMBER", "_____") == "a player's figure"
+
+
+def test_a_stem_about_women_takes_no_man_when_the_answer_is_not_known() -> None:
+    text = "Omar spoke first. Patrick Carlineo was arrested. James Kennedy charged him."
+    analysis = analyse(text)
+    stem = "Who is one of the first two Muslim women elected to Congress?"
+    kwargs = {"answer": "Omar", "answer_type": "PERSON", "stem": stem, "analysis": analysis}
+    assert distractor_problem(distractor="Patrick Carlineo", **kwargs) == (
+        "a person of the other sex than the stem says"
+    )

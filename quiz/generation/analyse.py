@@ -242,6 +242,32 @@ BODY_TAILS = {
 }  # fmt: skip
 
 
+# Words that end a place's name, never a person's ("Jolinda Drive", "Marronnier Park"); "Park"
+# and "Hall" end people's names too, so they count only after a word no name list knows as a
+# first name (entities.entity_type).
+PLACE_TAILS = {
+    "street", "avenue", "road", "drive", "boulevard", "lane", "plaza", "square", "arena",
+    "station", "bridge", "palace", "prison", "cathedral", "tower", "terminal", "mall",
+}  # fmt: skip
+
+# Nouns whose plural is the singular: the tagger calls "270 aircraft" singular.
+SAME_PLURAL = {
+    "aircraft", "spacecraft", "hovercraft", "sheep", "deer", "fish", "species", "series",
+    "offspring", "moose", "bison", "buffalo", "cattle", "livestock",
+}  # fmt: skip
+
+
+# Words for an office or a rank written before a name ("Sen. Warren", "Secretary Kerry").
+ROLE_WORDS = {
+    "president", "minister", "secretary", "senator", "sen", "rep", "representative", "gov",
+    "governor", "mayor", "dr", "mr", "mrs", "ms", "miss", "prof", "professor", "chancellor",
+    "king", "queen", "prince", "princess", "judge", "justice", "general", "gen", "col",
+    "capt", "captain", "lt", "sgt", "chief", "director", "ceo", "chairman", "chairwoman",
+    "coach", "pope", "bishop", "sheikh", "ambassador", "commissioner", "rev", "lord", "lady",
+    "sir", "dame", "premier", "speaker", "leader", "spokesman", "spokeswoman", "officer",
+}  # fmt: skip
+
+
 ROLE_ENDS = ("ist", "er", "or", "ian", "ant", "ent", "ess")
 POST_NOMINALS = {"KC", "QC", "MP", "MSP", "OBE", "MBE", "CBE", "JR", "SR", "II", "III", "PHD"}
 _FIRM_NOUNS = {
@@ -272,12 +298,20 @@ def named_as_body(ent: Span) -> bool:
     return before.lemma_.lower() in _FIRM_NOUNS and before.pos_ == "NOUN"
 
 
+def _role_word(text: str) -> bool:
+    """ "Secretary", "Governor", "Chairwoman": a word that names an office or a rank."""
+    word = text.casefold().rstrip(".")
+    return word in ROLE_WORDS or word.endswith((*ROLE_ENDS, "man", "woman", "ary"))
+
+
 def person_shaped(text: str) -> bool:
     """A name that can be a person's: not ending in a word for a body, not an abbreviation
     ("KC", "SFO")."""
     words = re.sub(r"(?:'s|\u2019s)$", "", text.strip()).split()
-    if not words or words[-1].casefold().rstrip(".") in BODY_TAILS:
+    if not words or words[-1].casefold().rstrip(".") in BODY_TAILS | PLACE_TAILS:
         return False
+    if len(words) > 1 and re.fullmatch(r"[A-Z]\.?", words[-1]):
+        return False  # "Path A.": an initial ends no one's name
     return not (len(words) == 1 and words[0].isupper())
 
 
@@ -353,9 +387,10 @@ _PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m",
 
 def _sexes(sentences: list[Sentence], people: dict[str, str]) -> dict[str, str]:
     """Surname -> "f" or "m" where the article says it: an honorific before the name
-    ("Ms Ruiz"), or the pronouns of a sentence that names that one person alone, and of the
-    next sentence when it opens with "He" or "She" and names nobody. The article's votes,
-    three to one at least; a person it never says it of is left out."""
+    ("Ms Ruiz"), or the pronouns after the name in a sentence that names that one person
+    alone, as its subject, and of the next sentence when it opens with "He" or "She" and
+    names nobody. The article's votes, three to one at least; a person it never says it of
+    is left out."""
     votes: dict[str, Counter[str]] = {}
     for n, sentence in enumerate(sentences):
         named = [
@@ -370,10 +405,25 @@ def _sexes(sentences: list[Sentence], people: dict[str, str]) -> dict[str, str]:
                 votes.setdefault(after.text.casefold(), Counter())[sex] += 3
         if len(set(named)) != 1:
             continue
+        # "He threatened to kill Omar": the pronoun is someone else unless the one person
+        # named is the sentence's subject, and it comes after the name.
+        mentions = [
+            t
+            for t in sentence.span
+            if t.ent_type_ == "PERSON"
+            and t.text.casefold() == named[0]
+            and t.i not in sentence.quoted  # "“Pat Carlineo is passionate ...,” she said"
+        ]
+        if not mentions or not any(
+            t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass")
+            for t in mentions
+        ):
+            continue
+        first = mentions[0].i
         said = [
             _PRONOUN_SEX[t.lower_]
             for t in sentence.span
-            if t.lower_ in _PRONOUN_SEX and t.i not in sentence.quoted
+            if t.lower_ in _PRONOUN_SEX and t.i not in sentence.quoted and t.i > first
         ]
         if n + 1 < len(sentences):
             following = sentences[n + 1].span
@@ -486,6 +536,10 @@ def _index_entities(doc: spacy.tokens.Doc, analysis: Analysis) -> None:
         analysis.mentions[surname] += 1
         # Titles before a name ("Secretary ... John Kerry") let "the Secretary" point to them.
         for token in doc[max(ent.start - 4, 0) : ent.start]:
+            if any(t.is_punct for t in doc[token.i + 1 : ent.start]):
+                continue  # "on board the Enterprise, along with Zachary Quinto": no title
+            if not _role_word(token.text):
+                continue  # "Steelers defensive lineman Cam Heyward": a team, not his title
             if token.pos_ in ("NOUN", "PROPN") and token.is_title and not token.ent_type_:
                 role = token.text.casefold().rstrip(".")
                 known = analysis.role_person.get(role)

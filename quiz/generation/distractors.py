@@ -304,6 +304,12 @@ _FRACTION = re.compile(
 )
 
 
+_SINGULAR_AFTER = re.compile(
+    r"\s+(?!(?:percent|per|million|billion|trillion|thousand|hundred|m|bn|k)\b)[a-z]+\b", re.I
+)
+_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+
+
 def parse_number(text: str) -> NumberForm | None:
     match = _NUMBER.search(text)
     if match is None or _FRACTION.search(text[match.end() :]):
@@ -322,6 +328,8 @@ def parse_number(text: str) -> NumberForm | None:
             text[match.end() :],
         )
     word = match.group(2)
+    if re.match(r"[-\u2010\u2011 ](?:" + _UNITS_WORDS + r")\b", text[match.end() :], re.I):
+        return None  # "Seventy-eight percent": a number in two words, shifted as one ("52-eight")
     return NumberForm(
         text[: match.start()],
         float(WORD_VALUES[word.lower()]),
@@ -585,6 +593,12 @@ def census_sexes() -> dict[str, str]:
     return found
 
 
+def known_first_name(word: str) -> bool:
+    """Whether a name list knows `word` as a first name ("Grace", not "Marronnier")."""
+    first = word.casefold()
+    return first in FIRST_NAME_SEX or first in census_sexes()
+
+
 def person_sex(name: str, sexes: dict[str, str]) -> str | None:
     """ "f" or "m" as the article says it of this person ("Ms", "she" after the name), or as
     a first name the name lists know says it; None when neither says."""
@@ -838,6 +852,8 @@ def distractors(
         form = parse_number(answer)
         if form is None:
             return []
+        if form.value == 1 and not form.decimals and _SINGULAR_AFTER.match(form.suffix):
+            return []  # "one day": shifted, "two day" is no English
         values = number_values(form)
         wanted = below if below is not None else seed % (count + 1)
         chosen = pick_around(values, form.value, wanted, count + 3)

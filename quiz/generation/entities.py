@@ -9,7 +9,7 @@ import re
 import pycountry
 from spacy.tokens import Span
 
-from .analyse import Analysis, entity_key, named_as_body, person_shaped
+from .analyse import ROLE_WORDS, Analysis, entity_key, named_as_body, person_shaped
 from .distractors import (
     CITY_REGIONS,
     NATIONALITIES,
@@ -18,6 +18,7 @@ from .distractors import (
     bare_name,
     country_of,
     fine_type,
+    known_first_name,
 )
 from .stems import REPORTING_VERBS
 
@@ -40,14 +41,6 @@ _DURATION = re.compile(
 )
 
 
-ROLE_WORDS = {
-    "president", "minister", "secretary", "senator", "sen", "rep", "representative", "gov",
-    "governor", "mayor", "dr", "mr", "mrs", "ms", "miss", "prof", "professor", "chancellor",
-    "king", "queen", "prince", "princess", "judge", "justice", "general", "gen", "col",
-    "capt", "captain", "lt", "sgt", "chief", "director", "ceo", "chairman", "chairwoman",
-    "coach", "pope", "bishop", "sheikh", "ambassador", "commissioner", "rev", "lord", "lady",
-    "sir", "dame", "premier", "speaker", "leader", "spokesman", "spokeswoman", "officer",
-}  # fmt: skip
 _CASE_NAME = re.compile(r"[A-Z][\w'-]+ v(?:s)?\.? [A-Z][\w'-]+")
 _SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?: \d{1,2}-\d{1,2}){1,4}(?![\d-])")
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|i)$")
@@ -196,6 +189,10 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
     named_body = named_as_body(ent) or entity_key(text) in analysis.named_bodies
     if label == "PERSON" and (not person_shaped(text) or named_body):
         label = "ORG"  # "Mandrake Security said": a firm the small model took for a person
+    words = text.split()
+    if label == "PERSON" and len(words) > 1 and words[-1] in ("Park", "Hall"):
+        if not known_first_name(words[0]):
+            return None  # "Marronnier Park was packed with people": a place, not a person
     if label == "PERSON" and _ends_in_place(analysis, text):
         label = "ORG"  # "Arriva Yorkshire", "Connect Leeds": named after a place, not a person
     before = ent.doc[ent.start - 1] if ent.start > 1 else None

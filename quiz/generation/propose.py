@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from .analyse import ROLE_ENDS, Analysis, Sentence, entity_key
+from .analyse import ROLE_ENDS, SAME_PLURAL, Analysis, Sentence, entity_key
 from .candidate import Candidate
 from .distractors import CITY_REGIONS, TAIL_WORDS, country_of, subdivision_type
 from .entities import ROLE_WORDS, entity_type, score_lines, web_names
@@ -856,16 +856,9 @@ def _speaker_of_quote(head: Token, quoted: frozenset[int] | set[int] = frozenset
 _OFFSET_WORDS = {"after", "before", "later", "earlier", "ago", "into"}
 
 
-# Nouns whose plural is the singular: the tagger calls "270 aircraft" singular.
-_SAME_PLURAL = {
-    "aircraft", "spacecraft", "hovercraft", "sheep", "deer", "fish", "species", "series",
-    "offspring", "moose", "bison", "buffalo", "cattle", "livestock",
-}  # fmt: skip
-
-
 def _plural(noun: Token) -> bool:
     """Whether a number's noun is a plural it counts ("270 aircraft", "nine cases")."""
-    return noun.tag_ in ("NNS", "NNPS") or noun.lower_ in _SAME_PLURAL
+    return noun.tag_ in ("NNS", "NNPS") or noun.lower_ in SAME_PLURAL
 
 
 def _how_long(renderer: Renderer, ent: Span, head: Token) -> tuple[str, str] | None:

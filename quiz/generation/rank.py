@@ -374,7 +374,12 @@ def _counts_a_stat(analysis: Analysis, answer: str, answer_end: int) -> bool:
     """ "15 points", "eight points", "101 yards", "7 tackles": the answer counts a stat."""
     words = re.findall(r"[\w-]+", answer.casefold())
     after = re.findall(r"[\w-]+", analysis.body[answer_end : answer_end + 20].casefold())[:1]
-    return bool({*words[-1:], *after} & _STAT_WORDS)
+    if {*words[-1:], *after} & _STAT_WORDS:
+        return True
+    # "Gallinari added 25 points, and Noel had 15.": the stat is said once for both.
+    before = analysis.body[max(answer_end - len(answer) - 12, 0) : answer_end - len(answer)]
+    ends = re.match(r"\s*[.,;)]", analysis.body[answer_end : answer_end + 2])
+    return bool(ends and re.search(r"\b(?:had|added|scored|contributed)\s+$", before))
 
 
 def never_asked(minor: str, answer_type: str) -> bool:

@@ -12,6 +12,7 @@ from lemminflect import getInflection, getLemma
 from spacy.tokens import Span, Token
 
 from .analyse import Analysis, Sentence
+from .distractors import person_sex
 
 BLANK = "_____"
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -115,10 +116,10 @@ def finite_clause_verb(token: Token) -> Token | None:
 
 # Subordinate clauses that state a fact of their own ("while the group aims to ...", "though
 # Mirza hauled herself level"); "if" and "unless" clauses state conditions, not facts.
-FACT_MARKS = {
-    "while", "though", "although", "since", "as", "when", "after", "before", "because",
-    "until", "once", "whereas",
-}  # fmt: skip
+# A clause opened by these states a fact of its own ("while X fell", "because Y left"); one
+# opened by "after", "as", "when" sets the scene for the sentence's news ("after Davis dunked
+# and was fouled", "as Fernandes scored the winner") and, asked alone, is a side detail.
+FACT_MARKS = {"while", "though", "although", "since", "because", "whereas"}
 
 
 def own_clause(verb: Token) -> bool:
@@ -167,6 +168,12 @@ def is_proper(token: Token) -> bool:
     if token.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME", "ORDINAL"):
         return token.is_title and token.text not in ("About", "More", "Some", "Nearly")
     return token.pos_ == "PROPN" or token.text == "I" or bool(token.ent_type_)
+
+
+_PRONOUN_SEX = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
 
 
 @dataclass
@@ -315,7 +322,15 @@ class Renderer:
 
     def person_before(self, token: Token) -> str | None:
         """The person a he/she refers to, when only one person is named in this sentence
-        before it and the one before; with two candidates a guess would mislead."""
+        before it and the one before, of the pronoun's sex as far as the article or the
+        person's first name says; with two candidates a guess would mislead."""
+        name = self._person_before(token)
+        said = _PRONOUN_SEX.get(token.lower_)
+        if name and said and person_sex(name, self.analysis.sexes) not in (None, said):
+            return None  # "rescued her" after "Michael Webb": she is someone else
+        return name
+
+    def _person_before(self, token: Token) -> str | None:
         names: set[str] = set()
         for ent in self.sentence.span.ents:
             if self.is_person(ent) and ent.end <= token.i:

@@ -14,7 +14,7 @@ import functools
 import re
 from collections import defaultdict
 
-from .analyse import BODY_TAILS, QUOTE_MARKS, Analysis, entity_key
+from .analyse import BODY_TAILS, QUOTE_MARKS, SAME_PLURAL, Analysis, entity_key
 from .distractors import (
     COUNTRIES,
     TAIL_WORDS,
@@ -23,6 +23,7 @@ from .distractors import (
     contains,
     country_of,
     fold,
+    known_first_name,
     person_sex,
     phrase,
 )
@@ -89,7 +90,10 @@ _OPENING_TIME_NOUNS = (
 )  # fmt: skip
 _POINTING_BACK = re.compile(
     rf"\b(?:these|those|this)\s+(?!{'|'.join(_OPENING_TIME_NOUNS)})[a-z]+|\banother one\b|"
-    r"^(?:that|this) (?!is\b|was\b|year|week|month)[a-z]+",
+    r"^(?:that|this) (?!is\b|was\b|year|week|month)[a-z]+|"
+    # "That's the view mouthed by _____", "This is why ...": the thing said before
+    r"^(?:that|this)['\u2019]s\b|"
+    r"^(?:that|this) (?:is|was) (?:the|a|an|why|how|what|because|when|not)\b",
     re.IGNORECASE,
 )
 # Phrases that lean on the sentence before ("as a result", "in such a configuration", "after
@@ -106,7 +110,9 @@ _REPORTER_LEFT = re.compile(r"\b(?:said|says|told|added|reported|announced)\?$")
 _FUSED_HOW_MANY = re.compile(
     r"\b(?:the|a|an|of the|his|her|their|its) how (?:many|much)\b"
     r"|\bhow (?:many|much) (?:of|the|a|an|and|or|to|in|on|\w+est)\b"
-    r"|\bhow many [a-z]+[^s\W] of\b",
+    r"|\bhow many [a-z]+[^s\W] of\b"
+    r"|['\u2019]s how (?:many|much)\b"  # "Stadia's how many launch titles are ...?"
+    r"|\bhow many \d",  # "the fleet of how many 737 Max jets": a count before a model's number
     re.IGNORECASE,
 )
 # "Ryan S. Hollman: Dealing in ...", "_____: Possession of ...": a row of a list or table.
@@ -167,8 +173,12 @@ def stem_problem(stem: str) -> str | None:
         return "a possessive left without its owner"  # "behind ’ 6-4 win", "in ’ hands"
     if re.search(r"[!?.,;:]\s*\?$", stem):
         return "punctuation left before the question mark"  # "held at !?"
-    if re.search(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b(?: \w+){1,3} \1\b", stem):
+    if re.search(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b(?: \w+){1,3} \1\b", stem) or re.search(
+        r"\b([A-Z][a-z]{2,})\b(?: [a-z]+){1,3} [A-Z][a-z]+ \1\b", stem
+    ):
         return "a name written again for its pronoun"  # "Ghani also said Ghani hoped"
+    if re.search(r"(?:^|\s)[-\u2013]\d", stem):
+        return "a score cut in half"  # "Wales beat -0": the answer took the score's first half
     if re.search(r"_____-\d|\d-_____", stem):
         return "a gap inside a score line"  # "put the Lakers up _____-98"
     if re.match(
@@ -323,6 +333,25 @@ def _reports_in(body: str, name: str) -> bool:
     return False
 
 
+def person_backed(analysis: Analysis, name: str) -> bool:
+    """Whether anything beyond the small model's label says `name` is a person's: a first
+    name the name lists know, a title or a sex the article gives them ("Sen. Warren", "Ms
+    Ruiz", "she said"), or a verb they are the subject of ("Selvaraj said"). "Off Dell
+    Alienware" and "Magic Box", labelled people in a shop's list, have none of these."""
+    key = entity_key(name)
+    if not key.split():
+        return False
+    surname = key.split()[-1]
+    full = analysis.person_full.get(surname, name)
+    if surname in analysis.sexes or surname in analysis.person_titles:
+        return True
+    if len(full.split()) > 1 and known_first_name(full.split()[0]):
+        return True
+    if analysis.mentions.get(surname, 0) + analysis.mentions.get(entity_key(full), 0) >= 2:
+        return True
+    return surname in analysis.agents or entity_key(full) in analysis.agents
+
+
 def _in_article(analysis: Analysis, name: str) -> bool:
     """The article names this person itself (by surname at least)."""
     parts = re.findall(r"\w+", re.sub(r"'s$", "", fold(name)))
@@ -455,6 +484,31 @@ _SEXED = re.compile(
 )
 
 
+def _sex_of(analysis: Analysis, name: str) -> str | None:
+    """The person's sex as the article or their first name says, a surname read as the full
+    name the article gives ("Ocasio-Cortez" as "Alexandria Ocasio-Cortez")."""
+    surname = entity_key(name).split()[-1] if entity_key(name).split() else ""
+    return person_sex(analysis.person_full.get(surname, name), analysis.sexes)
+
+
+_HE = re.compile(
+    r"\b(?:he|him|his|himself|men|man|\w+men|father|son|husband|brother|king|prince|boy)\b",
+    re.IGNORECASE,
+)
+_SHE = re.compile(
+    r"\b(?:she|her|hers|herself|wom[ae]n|\w+wom[ae]n|mother|daughter|wife|sister|queen|"
+    r"princess|girl|actress|widow)\b",
+    re.IGNORECASE,
+)
+
+
+def _pronoun_sex(stem: str) -> str | None:
+    """ "m" for a stem whose only pronouns or sexed words are he/him/his, "men", "father"...,
+    "f" for she/her, "women", "congresswoman"...; else None."""
+    he, she = bool(_HE.search(_SHE.sub("", stem))), bool(_SHE.search(stem))
+    return "m" if he and not she else "f" if she and not he else None
+
+
 @functools.lru_cache(maxsize=4096)
 def _before_a_place_noun(body: str, name: str) -> bool:
     """The article writes the name before a word for a place in a town ("Belmarsh prison",
@@ -477,10 +531,12 @@ def distractor_problem(
         # cut from a heading or a longer name, is no name.
         return "a common word, not a name"
     if answer_type == "PERSON":
-        if not is_person(analysis, distractor) and any(c.isdigit() for c in distractor):
+        if any(c.isdigit() for c in distractor):
             return "not a person"
         if distractor.isupper() and len(distractor) > 3 and not answer.isupper():
             return "a word in capitals, not a name"  # "SOMEONE" from a page's menu
+        if _in_article(analysis, distractor) and not person_backed(analysis, distractor):
+            return "a name nothing in the article makes a person's"
         if _reports(analysis, distractor) and not _reports(analysis, answer):
             # "via Brian Batko of the Post-Gazette" offered among players: who wrote it up is
             # not one of the people it is about.
@@ -501,9 +557,10 @@ def distractor_problem(
                 return "a word of another name"
         if _SEXED.search(stem):
             # "Who is one of the first two Muslim women in Congress?", "_____ and her
-            # colleagues": a man offered there is ruled out by the stem itself.
-            sex = person_sex(answer, analysis.sexes)
-            other = person_sex(distractor, analysis.sexes)
+            # colleagues": a man offered there is ruled out by the stem itself. The answer's
+            # sex is the article's or its first name's; failing both, the stem's pronouns.
+            sex = _sex_of(analysis, answer) or _pronoun_sex(stem)
+            other = _sex_of(analysis, distractor)
             if sex and other and sex != other:
                 return "a person of the other sex than the stem says"
     if answer_type == "PERSON" and distractor.split() and _body_tail(distractor):
@@ -796,6 +853,49 @@ def _sums_to(stem: str, answer: str) -> bool:
     )
 
 
+_SCALE_OR_UNIT = re.compile(
+    r"(?:million|billion|trillion|thousand|hundred|dozen|percent|per|times|more|fewer|less|"
+    r"of|to|and|or|in|on|at|by|from|for|a|an|the|than|out|more|was|were|is|are|had|have)$"
+)
+
+
+_DIALLED = r"\b(?:call|calls|called|calling|dial|dialled|dialed|text|texted)\s+"
+_NOUNS_AFTER = r"(?![\d,.]\d)\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?"
+
+
+def _names_not_counts(answer: str, evidence: str) -> bool:
+    """ "The 777 program", "called 911": digits before a singular noun, or a number one
+    calls, name a model or a line, and shifted stand-ins (971, 1,166) name nothing."""
+    if not re.fullmatch(r"\d+", answer):
+        return False
+    if re.search(
+        r"\b(?:call|calls|called|calling|dial|dialled|dialed|text|texted)\s+" + answer + r"\b",
+        evidence,
+    ):
+        return True
+    after = re.search(
+        r"(?<![\d,.])" + answer + r"(?![\d,.]\d)\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?", evidence
+    )
+    if not after:
+        return False
+    first, second = after.group(1), after.group(2) or ""
+    if _SCALE_OR_UNIT.match(first) or _plural_word(first) or _plural_word(second):
+        return False
+    return True
+
+
+_IRREGULAR_PLURALS = {"people", "children", "men", "women", "feet", "teeth", "mice", "geese"}
+
+
+def _plural_word(word: str) -> bool:
+    if word in _IRREGULAR_PLURALS or word in SAME_PLURAL:
+        return True
+    return word.endswith("s") and not word.endswith("ss") and word not in _S_VERBS
+
+
+_S_VERBS = {"has", "was", "is", "does", "says", "goes", "gets", "makes", "takes", "this", "its"}
+
+
 def question_problem(
     *,
     stem: str,
@@ -825,6 +925,10 @@ def question_problem(
         return "the stem lists what it asks to count"
     if answer_type == "NUMBER" and _sums_to(stem, answer):
         return "the stem's own numbers give the answer"
+    if answer_type == "NUMBER" and _names_not_counts(answer, evidence):
+        return "a number that names a thing, not one that counts"
+    if re.search(r"_____[-\u2010\u2011][a-z]", stem):
+        return "a gap inside a compound word"  # "the compact _____-door", "a _____-based firm"
     match = _WHICH.search(stem)
     if match and _wrong_for_which(match.group(1), answer, analysis):
         return f"the answer is not a {match.group(1).lower()}"
