@@ -398,3 +398,15 @@ def test_a_number_in_two_words_or_one_of_a_singular_noun_is_not_shifted() -> Non
     evidence = "Each day is one day nearer to the vote."
     assert distractors("one day", "DURATION", evidence, Pools()) == []  # not "two day"
     assert distractors("1 million", "NUMBER", "It sold 1 million copies.", Pools())
+
+
+def test_a_figure_given_to_the_cent_moves_by_a_few_per_cent() -> None:
+    evidence = "Brent crude was last at $60.73 a barrel."
+    values = distractors("$60.73", "MONEY", evidence, Pools())
+    numbers = [float(v.strip("$")) for v in values]
+    assert len(numbers) == 3 and all(0.75 * 60.73 < n < 1.25 * 60.73 for n in numbers)
+
+
+def test_a_year_before_1900_moves_by_a_few_years() -> None:
+    values = distractors("1889", "YEAR", "Hitler was born in Braunau in 1889.", Pools())
+    assert values and all(1880 <= int(v) <= 1898 for v in values)

@@ -720,3 +720,18 @@ def test_a_place_or_an_initial_ending_a_name_is_no_person() -> None:
 
     ents = [e for s in analysis.sentences for e in s.span.ents if e.text == "Marronnier Park"]
     assert all(entity_type(analysis, e) != "PERSON" for e in ents)
+
+
+def test_the_company_stands_for_the_one_body_named_as_a_subject_before() -> None:
+    text = (
+        "Boeing reported a loss of $304.7 million in the third quarter. "
+        "But the company also reported long-term debt of more than $700 million."
+    )
+    stems = [c.stem for c in questions(text) if c.answer == "more than $700 million"]
+    assert stems and all("Boeing also reported" in s for s in stems)
+    two = (
+        "Boeing reported a loss, and Home Depot reported a profit. "
+        "But the company also reported long-term debt of more than $700 million."
+    )
+    stems = [c.stem for c in questions(two) if c.answer == "more than $700 million"]
+    assert stems and all("the company also" in s for s in stems)

@@ -1364,3 +1364,99 @@ def test_a_stem_about_women_takes_no_man_when_the_answer_is_not_known() -> None:
     assert distractor_problem(distractor="Patrick Carlineo", **kwargs) == (
         "a person of the other sex than the stem says"
     )
+
+
+def test_a_job_asked_back_is_never_asked() -> None:
+    text = (
+        "The Lakers beat the Thunder on Friday. Lakers assistant coach Jason Kidd watched. "
+        "James thanked the fans after the game."
+    )
+    detail = focus_and_detail(
+        text, "Lakers win", "Jason Kidd", "PERSON", "Who is the assistant coach?"
+    )
+    assert detail == "a holder the title names" and detail in NEVER_ASKED
+    won = focus_and_detail(
+        text, "Lakers win", "James", "PERSON", "Who thanked the fans after the game?"
+    )
+    assert won == ""
+
+
+def test_the_reporter_a_quote_is_credited_to_is_never_asked() -> None:
+    text = (
+        "The Steelers lost on Thursday. "
+        '"We lost that game," Heyward said, via Brian Batko of the Pittsburgh Post-Gazette.'
+    )
+    stem = '"We lost that game," Heyward said, via _____ of the Pittsburgh Post-Gazette.'
+    assert focus_and_detail(text, "Steelers", "Brian Batko", "PERSON", stem) == (
+        "a journalist or commentator"
+    )
+
+
+def test_a_stem_saying_a_sex_takes_only_people_known_to_be_of_it() -> None:
+    text = (
+        "Senator Elizabeth Warren and Alexandria Ocasio-Cortez wrote to the firm. "
+        "Scooter Braun owns the label."
+    )
+    analysis = analyse(text)
+    problem = distractor_problem(
+        answer="Alexandria Ocasio-Cortez",
+        answer_type="PERSON",
+        distractor="Scooter Braun",
+        stem="The post got the attention of Senator Elizabeth Warren and congresswoman _____.",
+        analysis=analysis,
+    )
+    assert problem == "a person the stem's sex cannot be checked for"
+
+
+def test_a_city_of_another_country_than_the_stem_says_is_refused() -> None:
+    analysis = analyse(PEOPLE)
+    kwargs = {
+        "answer": "Beijing",
+        "answer_type": "CITY",
+        "stem": "Chinese cities like _____ have cleaned their air.",
+        "analysis": analysis,
+    }
+    assert distractor_problem(distractor="Paris", **kwargs) == (
+        "a city of another country than the stem says"
+    )
+    assert distractor_problem(distractor="Shanghai", **kwargs) is None
+
+
+def test_a_question_word_before_a_colon_is_refused() -> None:
+    assert stem_problem("Which city: Getting to the Moon, while not easy, has been done?") == (
+        "a question word before a colon"
+    )
+
+
+def test_a_camera_angle_is_a_product_specification() -> None:
+    text = "Audi park assist and a 360-degree camera are available on the new Sportback."
+    detail = focus_and_detail(text, "Audi Sportback", "360-degree", "NUMBER", "a _____ camera")
+    assert detail == "a product specification" and detail in NEVER_ASKED
+
+
+def test_a_firms_second_word_is_no_person_distractor() -> None:
+    text = (
+        "Doug Cooke, a former NASA official, testified on Tuesday. He backed the rocket. "
+        "Cooke's clients include Boeing and Northrop Grumman."
+    )
+    analysis = analyse(text)
+    problem = distractor_problem(
+        answer="Cooke",
+        answer_type="PERSON",
+        distractor="Grumman",
+        stem="Who testified on Tuesday?",
+        analysis=analysis,
+    )
+    assert problem is not None
+
+
+def test_a_gap_inside_a_title_is_refused() -> None:
+    problem = question_problem(
+        stem="In movies from _____: A Space Odyssey to Alien, astronauts sleep.",
+        answer="2001",
+        answer_type="YEAR",
+        distractors=("2000", "2002", "2003"),
+        evidence="In movies from 2001: A Space Odyssey to Alien, astronauts sleep.",
+        analysis=analyse(PEOPLE),
+    )
+    assert problem == "a gap inside a title"

@@ -52,7 +52,8 @@ _REGION_TRADITION = {
     "north_america": "en", "europe": "en", "oceania": "en", "south_america": "es",
     "middle_east": "ar", "africa": "af",
 }  # fmt: skip
-NATIONALITIES = _read_list("nationalities.txt")
+NATIONALITY_COUNTRIES = _read_regions("nationalities.txt")  # "Chinese" -> "China"
+NATIONALITIES = list(NATIONALITY_COUNTRIES)
 EVENTS = [(kind, name) for kind, name in (line.split("\t") for line in _read_list("events.txt"))]
 _EVENT_KINDS = {
     "marathon": "marathon", "open": "open", "games": "games", "olympics": "games",
@@ -353,10 +354,12 @@ def _round_like(value: float, original: float, decimals: int) -> float:
     return float(max(step, int(round(value / step)) * step))
 
 
-def number_values(form: NumberForm) -> list[float]:
-    """Plausible other values of the same magnitude and format, excluding the original."""
+def number_values(form: NumberForm, year: bool = False) -> list[float]:
+    """Plausible other values of the same magnitude and format, excluding the original; a
+    year ("1889", typed so, or any 1900-2100) moves by a few years, never to 2361."""
     n = form.value
-    if form.decimals == 0 and 1900 <= n <= 2100 and not form.commas and not form.suffix.strip():
+    plain = form.decimals == 0 and not form.commas and not form.suffix.strip()
+    if plain and (1900 <= n <= 2100 or (year and 1000 <= n <= 2100)):
         pool = [n + d for d in (-4, -3, -2, -1, 1, 2, 3, 4)]
     elif form.decimals == 0 and re.match(r"[- ]?years?[- ]old\b", form.suffix) and n < 110:
         # An age: a person is not 105 beside a 60-year-old; near ages, as round as the key.
@@ -366,6 +369,10 @@ def number_values(form: NumberForm) -> list[float]:
         pool = [n + d for d in (-3, -2, -1, 1, 2, 3, 4, 5) if n + d >= 1]
     else:
         factors = (0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+        if form.decimals >= 2:
+            # "$60.73", "2.252%": a figure given to the cent moves by a few per cent, not by
+            # a quarter ($75.91, $91.09 beside a $55 crude price read as absurd).
+            factors = (0.8, 0.85, 0.9, 0.95, 1.05, 1.1, 1.15, 1.2)
         pool = [_round_like(n * f, n, form.decimals) for f in factors]
     unit = form.suffix.split()[-1] if form.suffix.split() else ""
     plural_unit = unit.endswith("s") and not unit.endswith("ss")
@@ -854,7 +861,7 @@ def distractors(
             return []
         if form.value == 1 and not form.decimals and _SINGULAR_AFTER.match(form.suffix):
             return []  # "one day": shifted, "two day" is no English
-        values = number_values(form)
+        values = number_values(form, year=answer_type == "YEAR")
         wanted = below if below is not None else seed % (count + 1)
         chosen = pick_around(values, form.value, wanted, count + 3)
         texts = [form.render(v) for v in chosen]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from .analyse import QUOTE_MARKS, Analysis, entity_key
+from .analyse import QUOTE_MARKS, ROLE_WORDS, Analysis, entity_key
 from .candidate import Candidate
 from .distractors import CITY_COUNTRIES, country_of, fold, organisation_sector, phrase
 from .entities import NUMERIC_TYPES
@@ -362,6 +362,21 @@ _WHO_IS_ROLE = re.compile(
 )
 
 
+# "..., Heyward said, via _____ of the Pittsburgh Post-Gazette": the reporter credited.
+_CREDITED = re.compile(
+    r"\b(?:via|By) _____|_____ of (?:the )?(?:[A-Z][\w.-]*\s+){0,3}"
+    r"(?:Post|Times|Gazette|News|Journal|Herald|Tribune|Press|Magazine|Post-Gazette)\b"
+)
+
+
+# "Who is the assistant coach?", "Who was the talent manager?": a job asked back is a name
+# to look up, whatever its case ("the eventual winner" still asks what happened).
+_OFFICES = ROLE_WORDS | {
+    "manager", "agent", "lawyer", "attorney", "adviser", "advisor", "executive", "producer",
+    "editor", "founder", "owner", "spokesperson", "president", "chair",
+}  # fmt: skip
+
+
 # What a game's report counts of its players: "points" among them only in such a report.
 _STAT_WORDS = {
     "points", "rebounds", "assists", "steals", "blocks", "turnovers", "yards", "carries",
@@ -474,7 +489,8 @@ def side_detail(
             # "Who offered £960m?" of "Chancellor Gordon Brown offered" does not.
             return "a holder the title names"
         role = _WHO_IS_ROLE.match(stem)
-        if role and re.search(r"\b[A-Z]|['\u2019]s\b", stem[role.start(1) :]):
+        office = role and role.group(1).split()[-1].casefold() in _OFFICES
+        if role and (office or re.search(r"\b[A-Z]|['\u2019]s\b", stem[role.start(1) :])):
             # "Who was the Attorney General?", "Who is North Korea's leader?": an office the
             # article writes before a name, asked back; a look-up, not something learnt ("Who
             # was the eventual champion?", a description, still asks what happened).
@@ -484,7 +500,7 @@ def side_detail(
         if _only_quoted(analysis, sentence, answer_start, answer_end):
             if people_key not in focus.subjects and people_key not in focus.headline:
                 return "a source quoted"
-        if _SOURCE_ROLES.search(stem):
+        if _SOURCE_ROLES.search(stem) or _CREDITED.search(stem):
             return "a journalist or commentator"
         if _told_to(analysis, sentence, answer_start, answer_end) and any(
             mark in evidence for mark in QUOTE_MARKS
@@ -532,7 +548,7 @@ _EXPERT = re.compile(
 )
 _SPEC_UNIT = re.compile(
     r"\b(?:GB|TB|MB|GHz|MHz|Hz|mAh|W|watts?|inch(?:es)?|in|mm|cm|fps|mph|hp|kWh|megapixels?|"
-    r"MP|p|kW|dBA?|dba|lb-ft|horsepower|rpm|nits|Nm|(?:\d\.\d-)?lit(?:er|re)s?)\b"
+    r"MP|p|kW|dBA?|dba|lb-ft|horsepower|rpm|nits|Nm|(?<=\d)-degree|(?:\d\.\d-)?lit(?:er|re)s?)\b"
     r"|\d(?:GB|TB|mAh|Hz|W|mm|p|kW|dB)\b|\d\.\d-lit(?:er|re)\b",
 )
 

@@ -170,6 +170,14 @@ def is_proper(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.text == "I" or bool(token.ent_type_)
 
 
+# Words a story uses for a body it has named ("the company", "the retailer").
+_BODY_NOUNS = {
+    "company", "firm", "retailer", "airline", "carrier", "manufacturer", "automaker",
+    "carmaker", "chain", "group", "bank", "insurer", "startup", "developer", "publisher",
+    "lender", "giant", "conglomerate", "brand",
+}  # fmt: skip
+
+
 _PRONOUN_SEX = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
@@ -204,6 +212,12 @@ class Renderer:
         lower = token.lower_
         if lower == "the" and token.i + 1 < len(token.doc):
             if self.role_name(token.doc[token.i + 1]):
+                return ""
+            body = self.body_named_before(token)
+            if body:
+                for i in range(token.i + 1, token.head.i):
+                    self.replacements[i] = ""  # "the home-improvement retailer"
+                self.replacements[token.head.i] = body
                 return ""
         name = self.role_name(token)
         if name:
@@ -265,6 +279,44 @@ class Renderer:
             return "the"
         self.pronoun_left = True
         return token.text
+
+    def body_named_before(self, token: Token) -> str | None:
+        """ "The company also reported ..." -> "McClatchy also reported ...": the one body that
+        is a subject in the sentence (before it) and the two before, for "the company", "the
+        firm", "the retailer" as a subject; with two in view, or none, a guess would mislead."""
+        doc = token.doc
+        noun = token.head
+        if token.dep_ != "det" or noun.lemma_.lower() not in _BODY_NOUNS or noun.i + 1 >= len(doc):
+            return None
+        between = doc[token.i + 1 : noun.i]
+        if any(t.pos_ == "PROPN" or t.dep_ not in ("amod", "compound", "punct") for t in between):
+            return None  # "the Dutch company", "the company's", a name already there
+        after = doc[noun.i + 1]
+        if after.pos_ in ("NOUN", "PROPN") or after.tag_ == "POS" or noun.dep_ not in SUBJECT_DEPS:
+            return None  # "the company's shares", "the company Telvora", not its subject
+        index = self.sentence.index
+        spans = [s.span for s in self.analysis.sentences[max(index - 2, 0) : index]]
+        spans.append(self.sentence.span)
+        bodies = set(self.analysis.forms.get("ORG", ()))
+        names: set[str] = set()
+        for span in spans:
+            for t in span:
+                if span is self.sentence.span and t.i >= token.i:
+                    break
+                if t.dep_ not in SUBJECT_DEPS or t.pos_ != "PROPN":
+                    continue
+                words = [c for c in t.children if c.dep_ == "compound" and c.i < t.i]
+                name = span.doc[words[0].i if words else t.i : t.i + 1].text
+                if name in bodies or self.analysis.label_of(name, "") == "ORG":
+                    names.add(re.sub(r"^(?:the|The)\s+", "", name))
+        if len(names) != 1:
+            return None
+        name = next(iter(names))
+        if self.answer_key and (
+            self.answer_key in name.casefold() or name.casefold() in self.answer_key
+        ):
+            return None
+        return name
 
     def speaker_of(self, token: Token) -> str | None:
         """The named person who said the clause `token` is the subject of, if any."""

@@ -16,7 +16,9 @@ from collections import defaultdict
 
 from .analyse import BODY_TAILS, QUOTE_MARKS, SAME_PLURAL, Analysis, entity_key
 from .distractors import (
+    CITY_COUNTRIES,
     COUNTRIES,
+    NATIONALITY_COUNTRIES,
     TAIL_WORDS,
     WORD_VALUES,
     aliases,
@@ -163,6 +165,8 @@ def stem_problem(stem: str) -> str | None:
         return "a word stranded after a comma"
     if re.search(r"\b(?:where|when|why|how|who|what) (?:is|was|were|are) that\b", stem, re.I):
         return "a reported clause's 'that' left behind the question word"
+    if re.match(r"(?:Who|What|Which \w+|Where|When):", stem):
+        return "a question word before a colon"  # "Which city: Getting to the Moon ..."
     if _LIST_ENTRY.match(stem):
         return "a list entry, not a sentence"
     if re.search(r"#\w|\w\*(?!\w)", stem):
@@ -347,8 +351,6 @@ def person_backed(analysis: Analysis, name: str) -> bool:
         return True
     if len(full.split()) > 1 and known_first_name(full.split()[0]):
         return True
-    if analysis.mentions.get(surname, 0) + analysis.mentions.get(entity_key(full), 0) >= 2:
-        return True
     return surname in analysis.agents or entity_key(full) in analysis.agents
 
 
@@ -502,6 +504,19 @@ _SHE = re.compile(
 )
 
 
+_SEX_NOUN = re.compile(
+    r"\b(?:wom[ae]n|\w+wom[ae]n|mother|daughter|wife|sister|queen|princess|girl|actress|"
+    r"widow|men|father|son|husband|brother|king|prince|boy|widower|congressman|chairman|"
+    r"spokesman|businessman|sportsman)\b",
+    re.IGNORECASE,
+)
+
+
+_NATION_CITIES = re.compile(
+    r"\b(" + "|".join(map(re.escape, NATIONALITY_COUNTRIES)) + r") (?:cities|city|towns|town)\b"
+)
+
+
 def _pronoun_sex(stem: str) -> str | None:
     """ "m" for a stem whose only pronouns or sexed words are he/him/his, "men", "father"...,
     "f" for she/her, "women", "congresswoman"...; else None."""
@@ -563,6 +578,10 @@ def distractor_problem(
             other = _sex_of(analysis, distractor)
             if sex and other and sex != other:
                 return "a person of the other sex than the stem says"
+            if other is None and _SEX_NOUN.search(stem):
+                # "congresswoman _____" with Scooter Braun, Kanye West: a word for a woman
+                # or a man in the stem takes only people known to be one.
+                return "a person the stem's sex cannot be checked for"
     if answer_type == "PERSON" and distractor.split() and _body_tail(distractor):
         return "a body offered for a person"  # "Dick Clark Productions", "Piper Jaffray & Co"
     if answer_type == "ORG" and is_person(analysis, distractor):
@@ -573,6 +592,11 @@ def distractor_problem(
             # "EUS", "Smart TV", "IPO": a name the article never uses as a body acts
             # ("X said", "X's spokesman", "told X") may be a product, a term, a place.
             return "a name the article never uses as a body"
+    if answer_type == "CITY" and _NATION_CITIES.search(stem):
+        # "Chinese cities like _____": Paris and London are ruled out by the stem itself.
+        country = NATIONALITY_COUNTRIES[_NATION_CITIES.search(stem).group(1)]
+        if CITY_COUNTRIES.get(distractor) != country:
+            return "a city of another country than the stem says"
     if answer_type == "CITY" and _before_a_place_noun(analysis.body, distractor):
         return "a place in a city, not one"  # "Belmarsh" of "Belmarsh prison"
     if (
@@ -927,6 +951,8 @@ def question_problem(
         return "the stem's own numbers give the answer"
     if answer_type == "NUMBER" and _names_not_counts(answer, evidence):
         return "a number that names a thing, not one that counts"
+    if re.search(r"_____: [A-Z]", stem):
+        return "a gap inside a title"  # "movies from _____: A Space Odyssey to Event Horizon"
     if re.search(r"_____[-\u2010\u2011][a-z]", stem):
         return "a gap inside a compound word"  # "the compact _____-door", "a _____-based firm"
     match = _WHICH.search(stem)
