@@ -478,12 +478,31 @@ def _other_side(stem: str, answer: str, distractor: str) -> bool:
 
 
 # Words of a stem that say whether the person asked about is a woman or a man.
-_SEXED = re.compile(
-    r"\b(?:he|him|his|himself|she|her|hers|herself|\w*wom[ae]n(?:'s)?|m[ae]n(?:'s)?|mother|father|"
-    r"son|daughter|wife|husband|widow|widower|actress|king|queen|prince|princess|girl|boy|"
-    r"brother|sister|mr|mrs|ms|sir|dame|grandmother|grandfather|aunt|uncle|niece|nephew)\b",
-    re.IGNORECASE,
-)
+# Words of a stem that say whether a person is a woman or a man: pronouns, then nouns.
+_SHE_PRONOUNS = ("she", "her", "hers", "herself")
+_HE_PRONOUNS = ("he", "him", "his", "himself")
+_WOMAN_NOUNS = (
+    r"\w*wom[ae]n", "mother", "daughter", "wife", "sister", "queen", "princess", "girl",
+    "actress", "widow", "grandmother", "aunt", "niece",
+)  # fmt: skip
+_MAN_NOUNS = (
+    r"m[ae]n", r"(?:chair|congress|spokes|business|sports|states|front|gentle)m[ae]n",
+    "father", "son", "husband", "brother", "king", "prince", "boy", "widower", "grandfather",
+    "uncle", "nephew",
+)  # fmt: skip
+
+
+def _words_re(*groups: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(w for g in groups for w in g) + r")(?:'s)?\b", re.I)
+
+
+# Honorifics ("Mr. Trump and _____") say the sex of the person they stand before, so they
+# only open the check that compares the answer's sex with the stand-ins'.
+_HONORIFICS = ("mr", "mrs", "ms", "sir", "dame")
+_SEXED = _words_re(_SHE_PRONOUNS, _HE_PRONOUNS, _WOMAN_NOUNS, _MAN_NOUNS, _HONORIFICS)
+_SHE = _words_re(_SHE_PRONOUNS, _WOMAN_NOUNS)
+_HE = _words_re(_HE_PRONOUNS, _MAN_NOUNS)
+_SEX_NOUN = _words_re(_WOMAN_NOUNS, _MAN_NOUNS)
 
 
 def _sex_of(analysis: Analysis, name: str) -> str | None:
@@ -491,25 +510,6 @@ def _sex_of(analysis: Analysis, name: str) -> str | None:
     name the article gives ("Ocasio-Cortez" as "Alexandria Ocasio-Cortez")."""
     surname = entity_key(name).split()[-1] if entity_key(name).split() else ""
     return person_sex(analysis.person_full.get(surname, name), analysis.sexes)
-
-
-_HE = re.compile(
-    r"\b(?:he|him|his|himself|men|man|\w+men|father|son|husband|brother|king|prince|boy)\b",
-    re.IGNORECASE,
-)
-_SHE = re.compile(
-    r"\b(?:she|her|hers|herself|wom[ae]n|\w+wom[ae]n|mother|daughter|wife|sister|queen|"
-    r"princess|girl|actress|widow)\b",
-    re.IGNORECASE,
-)
-
-
-_SEX_NOUN = re.compile(
-    r"\b(?:wom[ae]n|\w+wom[ae]n|mother|daughter|wife|sister|queen|princess|girl|actress|"
-    r"widow|men|father|son|husband|brother|king|prince|boy|widower|congressman|chairman|"
-    r"spokesman|businessman|sportsman)\b",
-    re.IGNORECASE,
-)
 
 
 _NATION_CITIES = re.compile(
