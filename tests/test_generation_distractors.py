@@ -410,3 +410,16 @@ def test_a_figure_given_to_the_cent_moves_by_a_few_per_cent() -> None:
 def test_a_year_before_1900_moves_by_a_few_years() -> None:
     values = distractors("1889", "YEAR", "Hitler was born in Braunau in 1889.", Pools())
     assert values and all(1880 <= int(v) <= 1898 for v in values)
+
+
+def test_a_pronoun_before_the_name_or_about_a_quoted_name_says_nothing_of_its_sex() -> None:
+    from quiz.generation.analyse import analyse
+
+    text = (
+        "Police said he threatened to kill Omar on the phone. "
+        '"Pat Carlineo is sorry for what he said," she said in an email. '
+        "Lena Park thanked the volunteers, and she said the town had waited for years."
+    )
+    sexes = analyse(text).sexes
+    assert "omar" not in sexes and "carlineo" not in sexes
+    assert sexes.get("park") == "f"
