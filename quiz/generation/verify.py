@@ -592,10 +592,10 @@ def distractor_problem(
             # "EUS", "Smart TV", "IPO": a name the article never uses as a body acts
             # ("X said", "X's spokesman", "told X") may be a product, a term, a place.
             return "a name the article never uses as a body"
-    if answer_type == "CITY" and _NATION_CITIES.search(stem):
+    nation = _NATION_CITIES.search(stem) if answer_type == "CITY" else None
+    if nation:
         # "Chinese cities like _____": Paris and London are ruled out by the stem itself.
-        country = NATIONALITY_COUNTRIES[_NATION_CITIES.search(stem).group(1)]
-        if CITY_COUNTRIES.get(distractor) != country:
+        if CITY_COUNTRIES.get(distractor) != NATIONALITY_COUNTRIES[nation.group(1)]:
             return "a city of another country than the stem says"
     if answer_type == "CITY" and _before_a_place_noun(analysis.body, distractor):
         return "a place in a city, not one"  # "Belmarsh" of "Belmarsh prison"
@@ -879,7 +879,7 @@ def _sums_to(stem: str, answer: str) -> bool:
 
 _SCALE_OR_UNIT = re.compile(
     r"(?:million|billion|trillion|thousand|hundred|dozen|percent|per|times|more|fewer|less|"
-    r"of|to|and|or|in|on|at|by|from|for|a|an|the|than|out|more|was|were|is|are|had|have)$"
+    r"of|to|and|or|in|on|at|by|from|for|a|an|the|than|out|was|were|is|are|had|have)$"
 )
 
 
