@@ -423,3 +423,20 @@ def test_a_pronoun_before_the_name_or_about_a_quoted_name_says_nothing_of_its_se
     sexes = analyse(text).sexes
     assert "omar" not in sexes and "carlineo" not in sexes
     assert sexes.get("park") == "f"
+
+
+def test_shifted_figures_never_stand_in_even_steps_around_the_key() -> None:
+    evidence = "Police deployed 200 teams of traffic officers across the city."
+    for below in range(4):
+        values = distractors("200 teams", "NUMBER", evidence, Pools(), below=below)
+        numbers = sorted([200.0] + [float(v.split()[0]) for v in values])
+        steps = {round(b - a, 6) for a, b in zip(numbers, numbers[1:], strict=False)}
+        assert len(numbers) == 4 and len(steps) > 1, numbers
+        assert sum(n < 200 for n in numbers) == below
+
+
+def test_a_number_written_as_a_word_takes_words_as_stand_ins() -> None:
+    evidence = "The festival shows thirty works by local artists."
+    for below in range(4):
+        values = distractors("thirty", "NUMBER", evidence, Pools(), below=below)
+        assert len(values) == 3 and not any(re.search(r"\d", v) for v in values), values

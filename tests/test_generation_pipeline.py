@@ -58,9 +58,10 @@ def test_seed_article_questions_pass_the_shared_checker() -> None:
     raw = SEED_ARTICLE.read_text(encoding="utf-8")
     body = clean_article(strip_headers(raw)).body
     result = generate_questions(body)
-    # A 378-word article: questions its neighbours would give away, or that ask an answer
-    # again, are left out, not padded.
-    assert 6 <= len(result.questions) <= 40
+    # A 378-word article: questions its neighbours would give away, that ask an answer
+    # again, or whose stand-ins the stem's title rules out ("President _____" beside a
+    # Secretary of State), are left out, not padded.
+    assert 5 <= len(result.questions) <= 40
     art_folded = checker.fold(checker.article_text(SEED_ARTICLE))
     for q in result.questions:
         record = {
@@ -82,8 +83,9 @@ def test_own_articles_give_valid_varied_pools() -> None:
         result = generate_questions(body)
         assert_well_formed(body, result)
         if len(body.split()) >= 250:
-            # A pool is what survives verify: a short pool, never a broken question.
-            assert len(result.questions) >= 3
+            # A pool is what survives verify: a short pool, never a broken question (the
+            # shipwreck's third, "the Dutch city of _____" beside Riga, went with -13).
+            assert len(result.questions) >= 2
         assert len(result.questions) <= 40
 
 
@@ -190,4 +192,4 @@ def test_key_of_a_generated_pool_is_not_the_next_position() -> None:
     body = clean_article(strip_headers(SEED_ARTICLE.read_text(encoding="utf-8"))).body
     keys = [q.answer for q in generate_questions(body).questions]
     rule = sum(b == (a + 1) % 4 for a, b in zip(keys, keys[1:], strict=False))
-    assert len(keys) >= 6 and rule < 0.6 * (len(keys) - 1)
+    assert len(keys) >= 5 and rule < 0.6 * (len(keys) - 1)

@@ -735,3 +735,55 @@ def test_the_company_stands_for_the_one_body_named_as_a_subject_before() -> None
     )
     stems = [c.stem for c in questions(two) if c.answer == "more than $700 million"]
     assert stems and all("the company also" in s for s in stems)
+
+
+def _types_of(text: str, name: str) -> set[str | None]:
+    from quiz.generation.entities import entity_type
+
+    analysis = analyse(text)
+    return {
+        entity_type(analysis, e)
+        for s in analysis.sentences
+        for e in s.span.ents
+        if e.text.strip() == name
+    }
+
+
+def test_a_persons_surname_after_from_makes_no_place_of_the_person() -> None:
+    text = (
+        "Prosecutors dropped the case against activist Martin Okafor in 2019. "
+        "There was no immediate comment from Okafor on Tuesday. "
+        "His lawyers said Martin Okafor would now return to his work in Lagos."
+    )
+    assert _types_of(text, "Martin Okafor") == {"PERSON"}
+
+
+def test_a_job_word_between_a_body_and_a_name_is_the_persons_office() -> None:
+    text = (
+        '"Companies of all sizes are joining the programme," NASA Administrator Jim '
+        "Bridenstine said in a statement on Monday. The agency chose five new firms."
+    )
+    assert _types_of(text, "Jim Bridenstine") == {"PERSON"}
+
+
+def test_a_figure_converted_beside_the_gap_and_a_reference_mark_leave_the_stem() -> None:
+    from quiz.generation.write import _CONVERTED, without_opening_conjunction
+
+    stem = "Prices will start at _____ ($78,770) with deliveries in spring."
+    assert _CONVERTED.sub(r"\1", stem) == "Prices will start at _____ with deliveries in spring."
+    asked = "Drinking how many ounces (500 ml) of water cut the calories eaten?"
+    assert "(500 ml)" not in _CONVERTED.sub(r"\1", asked)
+    assert (
+        without_opening_conjunction("Eating late (4) raised hunger.")
+        == "Eating late raised hunger."
+    )
+    assert "7-6 (5)" in without_opening_conjunction("She won 6-4, 7-6 (5) in Madrid.")
+
+
+def test_a_pronoun_already_named_in_the_stem_stays_a_pronoun_when_it_owns() -> None:
+    text = (
+        "Tim Morrison testified that he rarely followed the advice. "
+        "He said his predecessor, Fiona Hill, had warned him about the plan."
+    )
+    stems = [c.stem for c in questions(text) if c.answer == "Fiona Hill"]
+    assert stems and all("Morrison's predecessor" not in s for s in stems)

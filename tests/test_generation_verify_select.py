@@ -1460,3 +1460,118 @@ def test_a_gap_inside_a_title_is_refused() -> None:
         analysis=analyse(PEOPLE),
     )
     assert problem == "a gap inside a title"
+
+
+def test_a_country_the_stems_people_adjective_names_is_refused() -> None:
+    text = (
+        "Jordan closed its border crossing on Monday. "
+        "The Jordanian Foreign Minister said the crossing would stay shut for a month."
+    )
+    analysis = analyse(text)
+    problem = question_problem(
+        stem="Which country's Jordanian Foreign Minister said the crossing would stay shut?",
+        answer="Jordan",
+        answer_type="COUNTRY",
+        distractors=("Egypt", "Lebanon", "Iraq"),
+        evidence="Jordan closed its border crossing on Monday.",
+        analysis=analysis,
+    )
+    assert problem == "the stem names the answer's country"
+    plain = question_problem(
+        stem="Which country closed its border crossing on Monday?",
+        answer="Jordan",
+        answer_type="COUNTRY",
+        distractors=("Egypt", "Lebanon", "Iraq"),
+        evidence="Jordan closed its border crossing on Monday.",
+        analysis=analysis,
+    )
+    assert plain is None
+
+
+def test_a_country_hinted_by_another_stems_adjective_is_no_duplicate() -> None:
+    one = draft("The Turkish ministry counted how many crossings?", "400", 0, 2.0)
+    other = draft("Which country hosted the talks?", "Turkey", 1, 2.0)
+    other = replace(other, answer_type="COUNTRY")
+    assert not gives_away(one, other)
+
+
+def test_a_place_in_an_address_or_a_party_tag_is_never_asked() -> None:
+    text = (
+        "Scientists at the Goddard Space Flight Center in Greenbelt, Maryland, found water. "
+        "The finding was praised by Sen. Ben Sasse, R-Neb., on Tuesday."
+    )
+    in_address = focus_and_detail(
+        text, "Water found", "Maryland", "STATE", "... in Greenbelt, _____, found water."
+    )
+    assert in_address == "a place's state or country" and in_address in NEVER_ASKED
+    party = focus_and_detail(text, "Water found", "Neb.", "STATE", "... Ben Sasse, R-_____, ...")
+    assert party == "a place's state or country"
+    month = focus_and_detail(
+        "The talks were held in June, and Britain said they failed.",
+        "Talks",
+        "Britain",
+        "COUNTRY",
+        "The talks were held in June, and _____ said they failed.",
+    )
+    assert month != "a place's state or country"
+
+
+def test_the_city_where_an_experts_employer_lies_is_never_asked() -> None:
+    text = (
+        'The moon has water. "It is rare," said Lena Brandt, a planetary scientist at the '
+        "Goddard Space Flight Center and at American University in Washington."
+    )
+    detail = focus_and_detail(text, "The moon has water", "Washington", "CITY", "... in _____.")
+    assert detail == "an expert's affiliation"
+
+
+def test_a_question_word_inside_an_address_is_refused() -> None:
+    stem = "Researchers at the Goddard Space Flight Center in which city, Maryland, found water?"
+    assert stem_problem(stem) == "a question word inside an address"
+
+
+def test_a_stand_in_the_stems_title_does_not_fit_is_refused() -> None:
+    text = (
+        "President Maria Duarte spoke to parliament on Monday. "
+        "Foreign Secretary Tom Keane and Governor Ruth Abel listened. "
+        "President Duarte later met President Alan Whitby of the neighbouring state."
+    )
+    analysis = analyse(text)
+    stem = "Since President _____'s speech, the parliament has met twice."
+
+    def problem(distractor: str) -> str | None:
+        return distractor_problem(
+            answer="Maria Duarte",
+            answer_type="PERSON",
+            distractor=distractor,
+            stem=stem,
+            analysis=analysis,
+        )
+
+    assert problem("Tom Keane") == "one the stem's title does not fit"
+    assert problem("Ruth Abel") == "one the stem's title does not fit"
+    assert problem("Alan Whitby") is None
+
+
+def test_a_city_stand_in_needs_a_list_or_the_article_to_make_it_a_place() -> None:
+    text = (
+        "The summit met in Hayward on Monday. "
+        "Analysts at Flexport said the deal was late. "
+        "Eswar Patel, a trade professor at Cornell, agreed. "
+        "Officials flew in from Oakland for the talks."
+    )
+    analysis = analyse(text)
+
+    def problem(distractor: str) -> str | None:
+        return distractor_problem(
+            answer="Hayward",
+            answer_type="CITY",
+            distractor=distractor,
+            stem="The summit met in which city on Monday?",
+            analysis=analysis,
+        )
+
+    assert problem("Flexport") == "a name the article never uses as a place"
+    assert problem("Cornell") == "a name the article never uses as a place"
+    assert problem("Oakland") is None  # "from Oakland": the article writes it as a place
+    assert problem("Boston") is None  # a city every list knows

@@ -475,6 +475,15 @@ def _body_context(ent: spacy.tokens.Span) -> bool:
     )
 
 
+def _works_at(word: spacy.tokens.Token) -> bool:
+    """ "a trade professor at | Cornell", "the chief economist at | Flexport": what follows
+    is where someone works, a body, not a place."""
+    if word.lower_ not in ("at", "with") or word.i == 0:
+        return False
+    job = word.doc[word.i - 1]
+    return job.pos_ == "NOUN" and job.lower_.endswith((*ROLE_ENDS, "yst", "man", "woman"))
+
+
 def _index_entities(doc: spacy.tokens.Doc, analysis: Analysis) -> None:
     for ent in doc.ents:
         if named_as_body(ent):
@@ -484,7 +493,7 @@ def _index_entities(doc: spacy.tokens.Doc, analysis: Analysis) -> None:
         before = doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and before.lower_ == "the" and ent.start > 1:
             before = doc[ent.start - 2]
-        if before is not None and before.lower_ in _PLACE_WORDS:
+        if before is not None and before.lower_ in _PLACE_WORDS and not _works_at(before):
             analysis.places.add(entity_key(ent.text))
         if before is not None and before.lower_ == "of" and before.i > 0:
             if doc[before.i - 1].lower_ in _PLACE_NOUNS:  # "the city of X", "the fall of X"

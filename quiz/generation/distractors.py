@@ -368,7 +368,10 @@ def number_values(form: NumberForm, year: bool = False) -> list[float]:
     elif form.decimals == 0 and n <= 12:
         pool = [n + d for d in (-3, -2, -1, 1, 2, 3, 4, 5) if n + d >= 1]
     else:
-        factors = (0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+        # Steps that grow away from the key: four choices in even steps ("200, 250, 300,
+        # 350") read as made up around one of the ends, a blind reader noted; these give
+        # uneven ones wherever the key stands (200, 250, 320, 400 or 120, 160, 200, 250).
+        factors = (0.25, 0.3, 0.45, 0.6, 0.8, 1.25, 1.6, 2.0, 2.5, 3.0)
         if form.decimals >= 2:
             # "$60.73", "2.252%": a figure given to the cent moves by a few per cent, not by
             # a quarter ($75.91, $91.09 beside a $55 crude price read as absurd).
@@ -378,6 +381,12 @@ def number_values(form: NumberForm, year: bool = False) -> list[float]:
     plural_unit = unit.endswith("s") and not unit.endswith("ss")
     # "about one hours" reads wrong: a plural unit keeps the count above one.
     values = sorted({v for v in pool if v != n and v > 0 and not (plural_unit and v == 1)})
+    if form.word:
+        # "thirty" among 24, 38 and 45 stands out by its form: a number written as a word
+        # takes only stand-ins that are words too ("twenty", "forty", "sixty").
+        written = _word_for_values()
+        tens = [n + d for d in (-20, -10, 10, 20, 30) if n >= 20 and n % 10 == 0]
+        values = sorted({v for v in (*values, *tens) if v > 0 and v != n and int(v) in written})
     share = "%" in form.suffix or "cent" in form.suffix.lower() or "percent" in form.suffix.lower()
     if share and n <= 100:
         values = [v for v in values if v <= 100]  # no "122 per cent" of pupils

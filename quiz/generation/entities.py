@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 import pycountry
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from .analyse import ROLE_WORDS, Analysis, entity_key, named_as_body, person_shaped
+from .analyse import ROLE_ENDS, ROLE_WORDS, Analysis, entity_key, named_as_body, person_shaped
 from .distractors import (
     CITY_REGIONS,
     NATIONALITIES,
@@ -96,6 +96,14 @@ def _known_person(analysis: Analysis, ent: Span) -> bool:
     return before is not None and before.lower_.rstrip(".") in ROLE_WORDS
 
 
+def _office_of_a_body(word: Token) -> bool:
+    """ "NASA Administrator | Jim Bridenstine": a title-cased job word between a body and a
+    name is the person's office, not the first word of a longer name."""
+    if not word.lower_.endswith(ROLE_ENDS) or word.i == 0:
+        return False
+    return word.doc[word.i - 1].ent_type_ in ("ORG", "GPE", "NORP")
+
+
 def _whole_name(ent: Span) -> bool:
     """False for a fragment of a longer name ("State" of "Islamic State") or a garbled span."""
     words = ent.text.split()
@@ -115,6 +123,7 @@ def _whole_name(ent: Span) -> bool:
             and not before.ent_type_
             and before.lower_.rstrip(".") not in ROLE_WORDS
             and before.i > sentence.start
+            and not _office_of_a_body(before)
         ):
             return False
     if ent.start > sentence.start and ent.label_ != "PERSON":
@@ -175,6 +184,8 @@ def _ends_in_place(analysis: Analysis, text: str) -> bool:
         return False
     last = words[-1]
     known = last in CITY_REGIONS or country_of(last) is not None or last in US_STATES
+    if not known and analysis.person_full.get(entity_key(last)) == text:
+        return False  # "no comment from Assange": a person's surname after "from" is no place
     return known or entity_key(last) in analysis.places
 
 

@@ -16,7 +16,15 @@ from spacy.tokens import Span, Token
 
 from .analyse import QUOTE_MARKS, ROLE_WORDS, Analysis, entity_key
 from .candidate import Candidate
-from .distractors import CITY_COUNTRIES, country_of, fold, organisation_sector, phrase
+from .distractors import (
+    CITY_COUNTRIES,
+    MONTHS,
+    WEEKDAYS,
+    country_of,
+    fold,
+    organisation_sector,
+    phrase,
+)
 from .entities import NUMERIC_TYPES
 from .stems import PRONOUNS
 
@@ -332,6 +340,7 @@ NEVER_ASKED = frozenset(
         "a name used as a modifier", "a fine decimal", "a study's size or length",
         "the one a quotation was told to", "a product specification", "a source quoted",
         "a distance", "an age", "a player's figure", "a calendar date",
+        "a place's state or country",
     }
 )  # fmt: skip
 # The second round of blind reads (1,028 questions, 111 corpus articles) found these nearly
@@ -450,8 +459,18 @@ def side_detail(
         evidence[max(at - 40, 0) : max(at, 0)]
     ):
         return "an expert's affiliation"
+    if answer_type in ("CITY", "STATE", "COUNTRY") and _where_an_expert_works(
+        evidence[max(at - 120, 0) : max(at, 0)]
+    ):
+        return "an expert's affiliation"  # "a scientist at NASA's Goddard Center in _____"
     if answer_type == "TIME":
         return "a time of day"
+    if answer_type in ("STATE", "COUNTRY", "REGION") and _ADDRESS_BEFORE.search(
+        analysis.body[max(answer_start - 50, 0) : answer_start]
+    ):
+        # "Goddard Space Flight Center in Greenbelt, _____", "Ben Sasse, R-_____": where
+        # a place lies or a member sits, no point of the article (blind readers, every time).
+        return "a place's state or country"
     if (
         answer_type == "DURATION"
         and re.search(r"\b(?:seconds?|minutes?)\b", text, re.IGNORECASE)
@@ -536,6 +555,11 @@ _MINOR_NAMES = {
     "the outlet that reported it": "outlet", "a source quoted": "source",
     "a journalist or commentator": "journalist",
 }  # fmt: skip
+_ADDRESS_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|from|outside|of)\s+(?!" + "|".join(MONTHS + WEEKDAYS) + r")"
+    r"(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]+,\s*"
+    r"|\b[RDI]-)$"
+)
 _TRAVEL_AFTER = re.compile(
     r"['\u2019]?\s*(?:drive|walk|ride|flight|journey|trip|commute)\b", re.IGNORECASE
 )
@@ -557,6 +581,14 @@ def _employs_an_expert(before: str) -> bool:
     """ "a zoologist at", "an analyst with the", "a professor of": the words before a name
     make it where an expert works."""
     return bool(re.search(r"(?:\bat|\bof|,)\s*(?:the\s*)?$", before) and _EXPERT.search(before))
+
+
+def _where_an_expert_works(before: str) -> bool:
+    """ "a planetary scientist at NASA's Goddard Space Flight Center in": the place named
+    next is where the expert's employer is."""
+    if not re.search(r"\bin\s*$", before):
+        return False
+    return any(re.match(r"\s+(?:at|with)\b", before[m.end() :]) for m in _EXPERT.finditer(before))
 
 
 _YEAR = re.compile(r"^(?:in )?(?:1[5-9]|20)\d\d$")

@@ -128,7 +128,7 @@ def gives_away(draft: Draft, other: Draft) -> bool:
             return True
         if b.answer_type in _COUNTED and contains(_as_digits(stem), _as_digits(phrase(b.answer))):
             return True
-        if b.answer_type == "COUNTRY" and names_country(a.stem, b.answer):
+        if b.answer_type == "COUNTRY" and names_country(a.stem, b.answer, people=False):
             return True
     return False
 

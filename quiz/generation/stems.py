@@ -193,6 +193,8 @@ class Renderer:
     answer_key: str
     pronoun_left: bool = False
     replacements: dict[int, str] = field(default_factory=dict)
+    # Names this stem already put in place of a pronoun ("He said" -> "Morrison said").
+    named: set[str] = field(default_factory=set)
 
     def role_name(self, token: Token) -> str | None:
         """The named person behind "the Secretary" when the article gives that role to one."""
@@ -258,7 +260,12 @@ class Renderer:
                 return token.text  # "Ruiz thanked her staff": the owner is in the stem already
             if name and self.answer_key not in name.casefold():
                 if possessive:
+                    if name in self.named:
+                        # "He said his predecessor" -> "Morrison said his predecessor", not
+                        # "Morrison said Morrison's predecessor".
+                        return token.text
                     return self._owner(name, token)
+                self.named.add(name)
                 return name
             only = next(iter(earlier)) if len(earlier) == 1 else name
             if not possessive and only and self._asked_about(only, token):

@@ -2,7 +2,8 @@
 
 Propose writes each stem from its sentence with the grammar in stems.py; this stage tidies
 what the sentence leaves in it that a question must not keep: the answer's short name or its
-own initials in brackets, an opening "But", a reference mark "[12]", a bound or an
+own initials in brackets, an opening "But", a reference mark "[12]" or "(4)", a figure's
+conversion beside the gap ("_____ ($78,770)"), a bound or an
 approximation on a figure ("more than", "about"), which goes beside the gap; and it refuses a
 stem that would name the answer under another name.
 """
@@ -43,6 +44,8 @@ def without_opening_conjunction(stem: str) -> str:
     """ "But the deal ...": a link to the sentence before, which a quiz question has not;
     and "[12]", a reference mark, which reads as noise in a question."""
     stem = re.sub(r"\s*\[\d{1,3}\]", "", stem)
+    # "(4)" after a word is a reference mark as well; "7-6 (5)" keeps its tie-break.
+    stem = re.sub(r"(?<=[^\W\d])\s*\(\d{1,3}\)", "", stem)
     rest = _OPENING_CONJUNCTION.sub("", stem, count=1)
     if rest == stem or not rest:
         return stem
@@ -97,6 +100,9 @@ def _alias_in_stem(stem: str, answer: str, answer_type: str) -> bool:
     return False
 
 
+_CONVERTED = re.compile(r"(_____|\bhow (?:many|much)(?: [\w-]+)?)\s*\([^()]*\d[^()]*\)", re.I)
+
+
 def finish_stem(candidate: Candidate) -> Candidate | None:
     """The proposed candidate with its stem finished (no alias or own acronym in brackets,
     no opening conjunction or reference mark, a figure's bound moved beside the gap), or
@@ -110,6 +116,10 @@ def finish_stem(candidate: Candidate) -> Candidate | None:
     )
     candidate = replace(candidate, stem=stem)
     if candidate.answer_type in NUMERIC_TYPES:
+        # "_____ ($78,770)", "drinking _____ (500 ml) of water": the figure converted beside
+        # the gap gives it away; the question asks the article's own figure.
+        stem = _CONVERTED.sub(r"\1", candidate.stem)
+        candidate = replace(candidate, stem=stem)
         bounded = bound_moved(candidate)
         if bounded is None:
             return None
