@@ -787,3 +787,10 @@ def test_a_pronoun_already_named_in_the_stem_stays_a_pronoun_when_it_owns() -> N
     )
     stems = [c.stem for c in questions(text) if c.answer == "Fiona Hill"]
     assert stems and all("Morrison's predecessor" not in s for s in stems)
+
+
+def test_a_day_inside_a_longer_name_is_no_date() -> None:
+    text = "Black Friday 2019 is going to be huge for all sorts of products. Shops open early."
+    assert _types_of(text, "Friday 2019") <= {None}
+    plain = "The shops will open on Friday, November 29, and close late."
+    assert _types_of(plain, "Friday, November 29") == {"DATE"}

@@ -1575,3 +1575,18 @@ def test_a_city_stand_in_needs_a_list_or_the_article_to_make_it_a_place() -> Non
     assert problem("Cornell") == "a name the article never uses as a place"
     assert problem("Oakland") is None  # "from Oakland": the article writes it as a place
     assert problem("Boston") is None  # a city every list knows
+
+
+def test_a_model_year_before_a_products_name_is_never_asked() -> None:
+    text = "The 2018 15-inch i9 MacBook Pro was a very hot machine. It sold well in 2019."
+    detail = focus_and_detail(text, "A laptop review", "2018", "YEAR", "The _____ ... Pro")
+    assert detail == "a number in a name"
+    assert focus_and_detail(text, "A laptop review", "2019", "YEAR", "_____") not in NEVER_ASKED
+
+
+def test_an_exchange_rate_to_four_places_is_a_fine_decimal() -> None:
+    text = "Stocks rose on Monday. Sterling was last trading at $1.2925, down 0.21% on the day."
+    detail = focus_and_detail(text, "Markets", "$1.2925", "MONEY", "... at _____, down ...")
+    assert detail == "a fine decimal" and detail in NEVER_ASKED
+    two = "Home Depot reported $2.53 in earnings per share for the quarter."
+    assert focus_and_detail(two, "Home Depot", "$2.53", "MONEY", "_____") != "a fine decimal"

@@ -96,6 +96,20 @@ def _known_person(analysis: Analysis, ent: Span) -> bool:
     return before is not None and before.lower_.rstrip(".") in ROLE_WORDS
 
 
+def before_word_of_a_name(ent: Span) -> bool:
+    """A capitalised word right before the entity, outside it and joined to it as part of
+    one name: the entity is the tail of a longer name ("Black | Friday 2019")."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return (
+        before.is_title
+        and not before.ent_type_
+        and before.dep_ == "compound"
+        and ent.start <= before.head.i < ent.end
+    )
+
+
 def _office_of_a_body(word: Token) -> bool:
     """ "NASA Administrator | Jim Bridenstine": a title-cased job word between a body and a
     name is the person's office, not the first word of a longer name."""
@@ -236,6 +250,8 @@ def entity_type(analysis: Analysis, ent: Span) -> str | None:
         label = "GPE"  # "One town in his district, Phillipsburg": a place the model took for a body
     if label == "ORG" and not _org_like(analysis, text):
         return None  # "CPU", "ArrayLists": technical terms the model took for bodies
+    if label == "DATE" and before_word_of_a_name(ent):
+        return None  # "Black | Friday 2019", "Super | Tuesday": the day is part of a name
     if label == "DATE":
         if _DURATION.search(text) and re.search(
             r"\d|\b(?:one|two|three|four|five|six|seven|"

@@ -238,6 +238,8 @@ def _fine_decimal(text: str) -> bool:
         return False
     if len(match.group(2)) >= 2 and not re.search(r"[$£€]|\b(?:million|billion|trillion)", text):
         return True
+    if len(match.group(2)) >= 3:
+        return True  # "$1.2925" a pound: an exchange rate read off a screen
     share = re.search(r"%|per ?cent", text, re.IGNORECASE)
     return bool(share) and float(match.group()) < 1
 
@@ -279,6 +281,14 @@ def _in_a_name(analysis: Analysis, sentence_index: int, start: int, end: int) ->
     before = doc[inside[0].i - 1] if inside[0].i > 0 else None
     if after is not None and after.tag_ == "NNP" and after.dep_ != "nsubj":
         return True
+    root = inside[-1]
+    if (
+        _YEAR.match(root.text)
+        and root.dep_ in ("nummod", "compound", "amod", "nmod")
+        and root.head.i > root.i
+        and root.head.pos_ == "PROPN"
+    ):
+        return True  # "the 2018 15-inch i9 MacBook Pro": a model year, part of the name
     # "LC 500", "STOXX 600", "Boeing 737": a capitalised name right before the number.
     return (
         before is not None
