@@ -440,3 +440,16 @@ def test_a_number_written_as_a_word_takes_words_as_stand_ins() -> None:
     for below in range(4):
         values = distractors("thirty", "NUMBER", evidence, Pools(), below=below)
         assert len(values) == 3 and not any(re.search(r"\d", v) for v in values), values
+
+
+def test_a_country_no_list_places_takes_only_the_articles_countries() -> None:
+    evidence = "Bids came from carriers in Kazakhstan and Turkey."
+    alone = distractors("Kazakhstan", "COUNTRY", evidence, Pools(region="north_america"))
+    assert alone == []  # never Cuba and Canada because the article is American
+    pools = Pools(by_type={"COUNTRY": ["Turkey", "Uzbekistan", "Georgia", "Kyrgyzstan"]})
+    assert set(distractors("Kazakhstan", "COUNTRY", evidence, pools)) <= {
+        "Turkey",
+        "Uzbekistan",
+        "Georgia",
+        "Kyrgyzstan",
+    }

@@ -1590,3 +1590,22 @@ def test_an_exchange_rate_to_four_places_is_a_fine_decimal() -> None:
     assert detail == "a fine decimal" and detail in NEVER_ASKED
     two = "Home Depot reported $2.53 in earnings per share for the quarter."
     assert focus_and_detail(two, "Home Depot", "$2.53", "MONEY", "_____") != "a fine decimal"
+
+
+def test_a_word_made_from_the_answers_name_gives_it_away() -> None:
+    analysis = analyse(PEOPLE)
+
+    def problem(stem: str) -> str | None:
+        return question_problem(
+            stem=stem,
+            answer="David Brandt",
+            answer_type="PERSON",
+            distractors=("Helen Okafor", "Priya Raman", "Tom Keane"),
+            evidence="Council leader David Brandt said the building cost 12 million pounds.",
+            analysis=analysis,
+        )
+
+    assert problem("A wave of Brandtmania followed the speech by _____.") == (
+        "a word made from the answer's name"
+    )
+    assert problem("Council leader _____ said the building cost 12 million pounds.") is None

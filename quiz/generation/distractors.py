@@ -529,12 +529,15 @@ def _by_region(names: dict[str, str], region: str | None, seed: int) -> list[str
 def _fallback(kind: str, answer: str, pools: Pools) -> list[str]:
     seed = stable_hash(answer)
     if kind == "COUNTRY":
-        region = COUNTRY_REGIONS.get(country_of(answer) or "") or pools.region
-        by_region = _by_region(COUNTRY_REGIONS, region, seed)
         if pools.sport and answer in SPORT_NATIONS.get(pools.sport, []):
             sides = SPORT_NATIONS[pools.sport]  # a cricket side among cricket sides only
             return sorted(sides, key=lambda c: stable_hash(str(seed), c))
-        return by_region
+        region = COUNTRY_REGIONS.get(country_of(answer) or "")
+        if region is None:
+            # A country no list places ("Kazakhstan"): the article's own countries only;
+            # the neighbours of wherever the article is about (Cuba, Canada) read as noise.
+            return []
+        return _by_region(COUNTRY_REGIONS, region, seed)
     if kind == "CITY":
         region = CITY_REGIONS.get(answer) or pools.region
         ordered = _by_region(CITY_REGIONS, region, seed)

@@ -1001,6 +1001,17 @@ def question_problem(
         return "a phrase pointing back to an earlier sentence"
     if answer_type == "COUNTRY" and names_country(stem, answer):
         return "the stem names the answer's country"  # "American firms ... which country?"
+    surname = re.findall(r"[A-Za-z]+", answer)[-1:] if answer_type == "PERSON" else []
+    if (
+        surname
+        and len(surname[0]) >= 4
+        and re.search(
+            rf"\b\w*{re.escape(surname[0])}\w+|\b\w+{re.escape(surname[0])}\b", stem, re.I
+        )
+    ):
+        # "sparked a wave of 'Cleggmania'" asked of Nick Clegg, "Obamacare" of Obama: a word
+        # made from the name gives it away.
+        return "a word made from the answer's name"
     if stem.endswith("?") and not re.search(r"\bwhose\b", stem, re.IGNORECASE):
         owned = re.search(re.escape(answer) + r"(?:'s|\u2019s)\s+(\w+)", evidence)
         if owned and re.search(rf"\b{re.escape(owned.group(1))}\b", stem):
