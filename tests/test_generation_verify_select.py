@@ -1609,3 +1609,13 @@ def test_a_word_made_from_the_answers_name_gives_it_away() -> None:
         "a word made from the answer's name"
     )
     assert problem("Council leader _____ said the building cost 12 million pounds.") is None
+
+
+def test_a_stem_leaning_on_a_place_named_before_is_refused() -> None:
+    assert stem_problem("Four teams from there will join the field of _____.") == (
+        "leans on the sentence before"
+    )
+    assert stem_problem("When were authorities there accused of hiding the outbreak?") == (
+        "leans on the sentence before"
+    )
+    assert stem_problem("There were _____ premature deaths from air pollution in 2015.") is None

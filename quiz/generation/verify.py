@@ -101,6 +101,9 @@ _POINTING_BACK = re.compile(
 # Phrases that lean on the sentence before ("as a result", "in such a configuration", "after
 # that", "during that time", "if that holds up"): out of the article, a question about nothing.
 _LEANS_BACK = re.compile(
+    # "Four teams from there", "authorities there": a place the sentence before named.
+    r"\b(?:from|in|over|out of|back|to|near|authorities|officials|police|people|residents|"
+    r"forces|troops|workers|teams) there\b|"
     r"\b(?:as a result|in such an? \w+|such an? \w+ as this|(?:not long |shortly |soon )?after"
     r" that|before that|during that time|at that time|by then|if that\b|that's according)",
     re.IGNORECASE,
