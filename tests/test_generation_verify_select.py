@@ -1619,3 +1619,40 @@ def test_a_stem_leaning_on_a_place_named_before_is_refused() -> None:
         "leans on the sentence before"
     )
     assert stem_problem("There were _____ premature deaths from air pollution in 2015.") is None
+
+
+def test_a_person_the_stem_names_by_another_part_of_the_name_is_no_stand_in() -> None:
+    from quiz.generation.verify import checked_distractors
+
+    text = (
+        "LeBron James had 20 points and 10 assists for the Lakers. James found Anthony Davis "
+        "for a dunk late in the game. Coach Frank Vogel praised Davis and Danny Green after "
+        "the win. Green scored 12 points. Danny Ainge watched from the stands."
+    )
+    analysis = analyse(text)
+    kept = checked_distractors(
+        analysis,
+        "LeBron found _____ for a dunk late in the game.",
+        "Anthony Davis",
+        "PERSON",
+        ["James", "Danny Green", "Frank Vogel", "LeBron James"],
+    )
+    assert kept == ["Danny Green", "Frank Vogel"]
+    # "Danny" is two people's first name: it names neither of them.
+    shared = checked_distractors(
+        analysis, "Danny Ainge watched _____ score.", "Anthony Davis", "PERSON", ["Danny Green"]
+    )
+    assert shared == ["Danny Green"]
+
+
+def test_a_name_with_a_figure_in_it_is_no_answer() -> None:
+    analysis = analyse(PEOPLE)
+    problem = question_problem(
+        stem="Guido Pella beat _____, 6-3 in Group C.",
+        answer="Nicolas Jarry 6-4",
+        answer_type="PERSON",
+        distractors=("Helen Okafor", "Priya Raman", "David Brandt"),
+        evidence="Guido Pella beat Nicolas Jarry 6-4, 6-3 in Group C.",
+        analysis=analysis,
+    )
+    assert problem == "a name with a figure in it"

@@ -751,12 +751,29 @@ def checked_distractors(
         for w in wrong
         if not (set(words(w)) - _FILLER) <= stem_words
         and not (answer_type == "PERSON" and words(w) and words(w)[-1] in stem_words)
+        # "LeBron ... assisted _____" never offers "James": the stem names that person.
+        and not (answer_type == "PERSON" and _named_in_stem(analysis, w, stem_words))
         # "the US is seeking his extradition from which country?" never offers "United States"
         and not (answer_type == "COUNTRY" and names_country(stem, w))
     ]
     return fitting_distractors(
         answer=answer, answer_type=answer_type, candidates=wrong, stem=stem, analysis=analysis
     )
+
+
+def _named_in_stem(analysis: Analysis, name: str, stem_words: set[str]) -> bool:
+    """The person `name` stands for, by the full name the article gives, is already named in
+    the stem by another part of that name ("LeBron" for "James", "Patrick W." for Carlineo)."""
+    parts = words(name)
+    if not parts:
+        return False
+    full = analysis.person_full.get(parts[-1], "")
+    if not full:
+        return False
+    # A word of this name only ("LeBron"), not one two people share ("Tim" Morrison and Clark).
+    others = {w for other in analysis.person_full.values() if other != full for w in words(other)}
+    own = [w for w in words(full) if len(w) >= 3 and w not in _FILLER and w not in others]
+    return any(w in stem_words for w in own)
 
 
 _TIME_NOUNS = {*_OPENING_TIME_NOUNS, "day", "night", "way"}
@@ -1040,6 +1057,8 @@ def question_problem(
         return "people's names asked as a body"
     if answer_type == "ORG" and is_person(analysis, answer):
         return "a person asked as a body"
+    if answer_type == "PERSON" and any(c.isdigit() for c in answer):
+        return "a name with a figure in it"  # "Nicolas Jarry 6-4": a score caught in the name
     if answer_type == "PERSON" and _body_tail(answer):
         return "a body asked as a person"
     if answer_type == "PERSON" and _listed_among_things(analysis, answer, evidence):
