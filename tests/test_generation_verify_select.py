@@ -1468,24 +1468,20 @@ def test_a_country_the_stems_people_adjective_names_is_refused() -> None:
         "The Jordanian Foreign Minister said the crossing would stay shut for a month."
     )
     analysis = analyse(text)
-    problem = question_problem(
-        stem="Which country's Jordanian Foreign Minister said the crossing would stay shut?",
-        answer="Jordan",
-        answer_type="COUNTRY",
-        distractors=("Egypt", "Lebanon", "Iraq"),
-        evidence="Jordan closed its border crossing on Monday.",
-        analysis=analysis,
-    )
-    assert problem == "the stem names the answer's country"
-    plain = question_problem(
-        stem="Which country closed its border crossing on Monday?",
-        answer="Jordan",
-        answer_type="COUNTRY",
-        distractors=("Egypt", "Lebanon", "Iraq"),
-        evidence="Jordan closed its border crossing on Monday.",
-        analysis=analysis,
-    )
-    assert plain is None
+
+    def problem(stem: str) -> str | None:
+        return question_problem(
+            stem=stem,
+            answer="Jordan",
+            answer_type="COUNTRY",
+            distractors=("Egypt", "Lebanon", "Iraq"),
+            evidence="Jordan closed its border crossing on Monday.",
+            analysis=analysis,
+        )
+
+    named = problem("Which country's Jordanian Foreign Minister said the crossing would stay shut?")
+    assert named == "the stem names the answer's country"
+    assert problem("Which country closed its border crossing on Monday?") is None
 
 
 def test_a_country_hinted_by_another_stems_adjective_is_no_duplicate() -> None:
