@@ -1652,3 +1652,41 @@ def test_a_name_with_a_figure_in_it_is_no_answer() -> None:
         analysis=analysis,
     )
     assert problem == "a name with a figure in it"
+
+
+def test_people_the_article_calls_what_it_calls_the_answer_stand_in_first() -> None:
+    from quiz.generation.verify import checked_distractors
+
+    text = (
+        "Director Justin Lin will not return for the new film. "
+        "Reporter Dana Whitby broke the news on Monday. "
+        "Director Noah Hawley will take over, and director Ava Brennan was also considered. "
+        "Actor Chris Pine will star. Hawley and Pine met in May."
+    )
+    analysis = analyse(text)
+    kept = checked_distractors(
+        analysis,
+        "_____ will not return for the new film.",
+        "Justin Lin",
+        "PERSON",
+        ["Dana Whitby", "Chris Pine", "Noah Hawley", "Ava Brennan"],
+    )
+    assert kept[:2] == ["Noah Hawley", "Ava Brennan"]
+
+
+def test_one_person_spelt_two_ways_stands_in_once() -> None:
+    from quiz.generation.verify import checked_distractors
+
+    text = (
+        "Volodymyr Zelenskiy spoke to Fiona Hill on Monday. "
+        "Zelensky later met Gordon Sondland and Kurt Volker in Kyiv."
+    )
+    analysis = analyse(text)
+    kept = checked_distractors(
+        analysis,
+        "Who met Gordon Sondland in Kyiv?",
+        "Kurt Volker",
+        "PERSON",
+        ["Zelensky", "Volodymyr Zelenskiy", "Fiona Hill"],
+    )
+    assert kept == ["Zelensky", "Fiona Hill"]

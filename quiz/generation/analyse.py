@@ -63,6 +63,9 @@ class Analysis:
     role_person: dict[str, str] = field(default_factory=dict)
     # Surname -> the title words written before that person's name ("president", "sen").
     person_titles: dict[str, set[str]] = field(default_factory=dict)
+    # Surname -> the nouns the article calls that person by ("quarterback Mason Rudolph",
+    # "Fiona Hill, the former adviser", "Lucas Paganini, a planetary scientist"): lemmas.
+    person_roles: dict[str, set[str]] = field(default_factory=dict)
     # Entity key -> labels the model gave its mentions; the majority wins over one-off slips.
     labels: dict[str, Counter[str]] = field(default_factory=dict)
     # Lemma of each noun -> how often the article uses it, for the weight of a noun phrase.
@@ -475,6 +478,25 @@ def _body_context(ent: spacy.tokens.Span) -> bool:
     )
 
 
+def _roles_of(ent: spacy.tokens.Span) -> set[str]:
+    """The nouns this mention calls the person by: a job word joined before the name
+    ("quarterback | Mason Rudolph", "Sen. | Warren") or a noun in apposition either way."""
+    doc, root = ent.doc, ent.root
+    found = set()
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.pos_ in ("NOUN", "PROPN") and not before.ent_type_:
+        if before.dep_ in ("compound", "nmod", "appos") and before.head.i in range(
+            ent.start, ent.end
+        ):
+            found.add(before.lemma_.casefold().rstrip("."))
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        found.add(root.head.lemma_.casefold())
+    found.update(
+        c.lemma_.casefold() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+    )
+    return found
+
+
 def _works_at(word: spacy.tokens.Token) -> bool:
     """ "a trade professor at | Cornell", "the chief economist at | Flexport": what follows
     is where someone works, a body, not a place."""
@@ -539,6 +561,9 @@ def _index_entities(doc: spacy.tokens.Doc, analysis: Analysis) -> None:
                 and doc[ent.start - 2].lower_ == "prime"
             ):
                 titles.add("prime")
+        roles = _roles_of(ent)
+        if roles:
+            analysis.person_roles.setdefault(surname, set()).update(roles)
         # A single surname mention counts towards the full name's importance too.
         if len(names) == 1:
             continue

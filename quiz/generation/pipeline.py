@@ -33,7 +33,7 @@ from .select import select
 from .verify import asks_checkable, checked_distractors, question_problem, stem_problem
 from .write import finish_stem
 
-GENERATOR_VERSION = "2026.12.06-17"
+GENERATOR_VERSION = "2026.12.06-18"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
+from difflib import SequenceMatcher
 
 from .analyse import BODY_TAILS, QUOTE_MARKS, ROLE_WORDS, SAME_PLURAL, Analysis, entity_key
 from .distractors import (
@@ -756,9 +757,41 @@ def checked_distractors(
         # "the US is seeking his extradition from which country?" never offers "United States"
         and not (answer_type == "COUNTRY" and names_country(stem, w))
     ]
-    return fitting_distractors(
+    fitting = fitting_distractors(
         answer=answer, answer_type=answer_type, candidates=wrong, stem=stem, analysis=analysis
     )
+    if answer_type == "PERSON":
+        # "Zelensky" and "Volodymyr Zelenskiy": one person spelt two ways, the first stays.
+        kept: list[str] = []
+        for name in fitting:
+            if not any(_same_surname(name, other) for other in [answer, *kept]):
+                kept.append(name)
+        fitting = kept
+        # People the article calls what it calls the answer ("director", "candidate") first
+        # among the article's people; the rest keep their order.
+        own = _roles(analysis, answer)
+        if own:
+
+            def rank(name: str) -> tuple[int, int]:
+                return (
+                    0 if _in_article(analysis, name) else 1,
+                    0 if _roles(analysis, name) & own else 1,
+                )
+
+            fitting.sort(key=rank)
+    return fitting
+
+
+def _same_surname(a: str, b: str) -> bool:
+    last_a, last_b = words(a)[-1:], words(b)[-1:]
+    if not (last_a and last_b) or min(len(last_a[0]), len(last_b[0])) < 5:
+        return False
+    return SequenceMatcher(None, last_a[0], last_b[0]).ratio() >= 0.85
+
+
+def _roles(analysis: Analysis, name: str) -> set[str]:
+    parts = words(name)
+    return analysis.person_roles.get(parts[-1], set()) if parts else set()
 
 
 def _named_in_stem(analysis: Analysis, name: str, stem_words: set[str]) -> bool:
