@@ -52,6 +52,9 @@ _REGION_TRADITION = {
     "north_america": "en", "europe": "en", "oceania": "en", "south_america": "es",
     "middle_east": "ar", "africa": "af",
 }  # fmt: skip
+# The last word of a newspaper's or magazine's name ("the Pittsburgh Post-Gazette", "The
+# Sun"): who is "of" one is its reporter (verify's stand-ins, rank's trivia).
+OUTLET_TAIL = r"(?:Post|Times|Gazette|News|Journal|Herald|Tribune|Press|Magazine|Sun|Star)"
 NATIONALITY_COUNTRIES = _read_regions("nationalities.txt")  # "Chinese" -> "China"
 NATIONALITIES = list(NATIONALITY_COUNTRIES)
 EVENTS = [(kind, name) for kind, name in (line.split("\t") for line in _read_list("events.txt"))]

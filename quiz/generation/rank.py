@@ -19,6 +19,7 @@ from .candidate import Candidate
 from .distractors import (
     CITY_COUNTRIES,
     MONTHS,
+    OUTLET_TAIL,
     WEEKDAYS,
     country_of,
     fold,
@@ -383,8 +384,7 @@ _WHO_IS_ROLE = re.compile(
 
 # "..., Heyward said, via _____ of the Pittsburgh Post-Gazette": the reporter credited.
 _CREDITED = re.compile(
-    r"\b(?:via|By) _____|_____ of (?:the )?(?:[A-Z][\w.-]*\s+){0,3}"
-    r"(?:Post|Times|Gazette|News|Journal|Herald|Tribune|Press|Magazine|Post-Gazette)\b"
+    r"\b(?:via|By) _____|_____ of (?:the )?(?:[A-Z][\w.-]*\s+){0,3}" + OUTLET_TAIL + r"\b"
 )
 
 

@@ -20,6 +20,7 @@ from .distractors import (
     CITY_COUNTRIES,
     COUNTRIES,
     NATIONALITY_COUNTRIES,
+    OUTLET_TAIL,
     TAIL_WORDS,
     WORD_VALUES,
     aliases,
@@ -343,7 +344,6 @@ def _titles(analysis: Analysis, name: str) -> set[str]:
 _REPORTER_ROLE = (
     r"(?:reporter|correspondent|columnist|journalist|writer|editor|contributor|staff writer)"
 )
-_OUTLET_TAIL = r"(?:Post|Times|Gazette|News|Journal|Herald|Tribune|Press|Magazine|Sun|Star)"
 
 
 def _reports(analysis: Analysis, name: str) -> bool:
@@ -362,7 +362,7 @@ def _reports_in(body: str, name: str) -> bool:
         rf"\b(?:via|By)\s+{n}\b",
         rf"\b{_REPORTER_ROLE}s?\s+{n}\b",
         rf"\b{n},?\s+(?:a|an|the)?\s*(?:\w+\s+){{0,2}}{_REPORTER_ROLE}\b",
-        rf"\b{n}\s+of\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){{0,3}}{_OUTLET_TAIL}\b",
+        rf"\b{n}\s+of\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){{0,3}}{OUTLET_TAIL}\b",
     )
     # Each pattern is local to a mention: read the text around each one, not the whole body.
     at = body.find(name)
