@@ -786,7 +786,10 @@ def _same_surname(a: str, b: str) -> bool:
     last_a, last_b = words(a)[-1:], words(b)[-1:]
     if not (last_a and last_b) or min(len(last_a[0]), len(last_b[0])) < 5:
         return False
-    return SequenceMatcher(None, last_a[0], last_b[0]).ratio() >= 0.85
+    a, b = last_a[0], last_b[0]
+    if a[:3] != b[:3] or abs(len(a) - len(b)) > 2:
+        return False  # most pairs: no need to compare letter by letter
+    return SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
 def _roles(analysis: Analysis, name: str) -> set[str]:
@@ -803,10 +806,12 @@ def _named_in_stem(analysis: Analysis, name: str, stem_words: set[str]) -> bool:
     full = analysis.person_full.get(parts[-1], "")
     if not full:
         return False
+    shown = [w for w in words(full) if len(w) >= 3 and w not in _FILLER and w in stem_words]
+    if not shown:
+        return False
     # A word of this name only ("LeBron"), not one two people share ("Tim" Morrison and Clark).
     others = {w for other in analysis.person_full.values() if other != full for w in words(other)}
-    own = [w for w in words(full) if len(w) >= 3 and w not in _FILLER and w not in others]
-    return any(w in stem_words for w in own)
+    return any(w not in others for w in shown)
 
 
 _TIME_NOUNS = {*_OPENING_TIME_NOUNS, "day", "night", "way"}
