@@ -503,7 +503,7 @@ def _works_at(word: spacy.tokens.Token) -> bool:
     if word.lower_ not in ("at", "with") or word.i == 0:
         return False
     job = word.doc[word.i - 1]
-    return job.pos_ == "NOUN" and job.lower_.endswith((*ROLE_ENDS, "yst", "man", "woman"))
+    return job.pos_ == "NOUN" and (_role_word(job.text) or job.lower_.endswith("yst"))
 
 
 def _index_entities(doc: spacy.tokens.Doc, analysis: Analysis) -> None:

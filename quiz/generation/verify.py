@@ -305,10 +305,15 @@ def paraphrase(a: str, b: str) -> bool:
 _HEAD_TITLES = {"president", "king", "queen", "premier", "chancellor", "pope", "emperor"}
 
 
+def _surname(name: str) -> str:
+    """The key the analysis files a person under ("Xi" of "President Xi's")."""
+    parts = re.findall(r"\w+", re.sub(r"'s$", "", fold(name)))
+    return parts[-1] if parts else ""
+
+
 def _heads(analysis: Analysis, name: str) -> bool:
     """The article calls this person a head of state or government ("President Xi")."""
-    parts = re.findall(r"\w+", re.sub(r"'s$", "", fold(name)))
-    titles = analysis.person_titles.get(parts[-1], set()) if parts else set()
+    titles = analysis.person_titles.get(_surname(name), set())
     return bool(titles & _HEAD_TITLES) or "prime" in titles
 
 
@@ -337,8 +342,7 @@ def _stem_office(stem: str) -> str | None:
 
 def _titles(analysis: Analysis, name: str) -> set[str]:
     """The offices the article writes before this person's name ("Sen." and "Senator" as one)."""
-    parts = re.findall(r"\w+", re.sub(r"'s$", "", fold(name)))
-    return {_office(t) for t in analysis.person_titles.get(parts[-1], set())} if parts else set()
+    return {_office(t) for t in analysis.person_titles.get(_surname(name), set())}
 
 
 _REPORTER_ROLE = (
@@ -793,8 +797,7 @@ def _same_surname(a: str, b: str) -> bool:
 
 
 def _roles(analysis: Analysis, name: str) -> set[str]:
-    parts = words(name)
-    return analysis.person_roles.get(parts[-1], set()) if parts else set()
+    return analysis.person_roles.get(_surname(name), set())
 
 
 def _named_in_stem(analysis: Analysis, name: str, stem_words: set[str]) -> bool:
